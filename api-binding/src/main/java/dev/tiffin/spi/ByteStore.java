@@ -1,0 +1,58 @@
+package dev.tiffin.spi;
+
+import java.util.List;
+
+/**
+ * The storage seam under a cache: atomic single-key primitives over byte keys and byte values.
+ *
+ * <p>A store knows nothing of JCache. Every method that changes an entry is atomic in the store
+ * itself, so two processes sharing one backend never lose an update. Expired entries stay
+ * visible to {@link #get} until they are overwritten, removed or swept, so that the cache can
+ * report them as expired.
+ */
+public interface ByteStore extends AutoCloseable {
+
+  /** Passed as {@code expiresAtIfUpdated} to keep an existing entry's expiry time. */
+  long KEEP_EXPIRY = -1;
+
+  /** Returns the entry stored under {@code key}, expired or not, or {@code null}. */
+  StoredEntry get(byte[] key);
+
+  /** Returns the entries for {@code keys} in the same order, {@code null} where absent. */
+  List<StoredEntry> getAll(List<byte[]> keys);
+
+  /**
+   * Stores {@code value} unconditionally; the expiry time depends on whether a live entry was
+   * replaced, which lets a plain put stay a single round trip.
+   */
+  void put(byte[] key, byte[] value, long expiresAtIfCreated, long expiresAtIfUpdated);
+
+  /**
+   * Replaces the entry whose current value is {@code expected} (or inserts when {@code expected}
+   * is {@code null} and nothing is stored); removes it when {@code value} is {@code null}.
+   *
+   * @return whether the store changed; {@code false} means another writer got there first
+   */
+  boolean compareAndSet(byte[] key, byte[] expected, byte[] value, long expiresAt);
+
+  /** Sets a new expiry time if the entry still holds {@code expected}. */
+  boolean touch(byte[] key, byte[] expected, long expiresAt);
+
+  /** Removes the entries under {@code keys} unconditionally. */
+  void removeAll(List<byte[]> keys);
+
+  /** Returns up to {@code limit} entries whose keys start with {@code prefix}, after {@code cursor}. */
+  ScanPage scan(byte[] prefix, byte[] cursor, int limit);
+
+  /** Removes every entry whose key starts with {@code prefix} and returns how many went. */
+  long clear(byte[] prefix);
+
+  /** Checks that the backend answers; throws a {@code CacheException} naming it if not. */
+  void ping();
+
+  /** A description of where the data lives, safe to print (never a secret). */
+  String describe();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,76 @@
+package dev.tiffin.provider;
+
+import dev.tiffin.spi.ByteStore;
+import dev.tiffin.spi.KeyedEntry;
+import dev.tiffin.spi.ScanPage;
+import dev.tiffin.spi.StoredEntry;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import javax.cache.Cache;
+
+/** Iterates a cache's live entries page by page, so a large cache never sits in memory at once. */
+final class CacheIterator<K, V> implements Iterator<Cache.Entry<K, V>> {
+
+  static final int PAGE_SIZE = 256;
+
+  private final StoreBackedCache<K, V> cache;
+  private final ByteStore store;
+  private final byte[] prefix;
+  private final EntryReader<K, V> reader;
+  private Iterator<KeyedEntry> page;
+  private byte[] cursor;
+  private boolean exhausted;
+  private Cache.Entry<K, V> next;
+  private Cache.Entry<K, V> last;
+
+  CacheIterator(StoreBackedCache<K, V> cache, ByteStore store, byte[] prefix, EntryReader<K, V> reader) {
+    this.cache = cache;
+    this.store = store;
+    this.prefix = prefix;
+    this.reader = reader;
+  }
+
+  @Override
+  public boolean hasNext() {
+    while (next == null) {
+      if (page == null || !page.hasNext()) {
+        if (exhausted) {
+          return false;
+        }
+        ScanPage scanned = store.scan(prefix, cursor, PAGE_SIZE);
+        page = scanned.entries().iterator();
+        cursor = scanned.cursor();
+        exhausted = cursor == null;
+        continue;
+      }
+      KeyedEntry row = page.next();
+      next = reader.read(row.key(), row.entry());
+    }
+    return true;
+  }
+
+  @Override
+  public Cache.Entry<K, V> next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    last = next;
+    next = null;
+    return last;
+  }
+
+  @Override
+  public void remove() {
+    if (last == null) {
+      throw new IllegalStateException("call next() before remove()");
+    }
+    cache.removeIterated(last.getKey());
+    last = null;
+  }
+
+  /** Turns a scanned row into a live entry, or {@code null} to skip it. */
+  @FunctionalInterface
+  interface EntryReader<K, V> {
+    Cache.Entry<K, V> read(byte[] storeKey, StoredEntry stored);
+  }
+}

@@ -1,0 +1,713 @@
+package dev.tiffin.provider;
+
+import dev.tiffin.api.TiffinCache;
+import dev.tiffin.provider.EntryEngine.Applied;
+import dev.tiffin.provider.codec.KeyCodec;
+import dev.tiffin.provider.event.EventBatch;
+import dev.tiffin.provider.event.EventDispatcher;
+import dev.tiffin.provider.expiry.ExpiryCalculator;
+import dev.tiffin.provider.integration.LoaderSupport;
+import dev.tiffin.provider.integration.WriterSupport;
+import dev.tiffin.provider.management.CacheConfigurationBean;
+import dev.tiffin.provider.management.CacheStatistics;
+import dev.tiffin.provider.management.MBeanRegistrar;
+import dev.tiffin.provider.processor.EntryOperation;
+import dev.tiffin.provider.processor.EntryState;
+import dev.tiffin.spi.ByteStore;
+import dev.tiffin.spi.StoredEntry;
+import dev.tiffin.spi.ValueCodec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import javax.cache.Cache;
+import javax.cache.CacheException;
+import javax.cache.CacheManager;
+import javax.cache.configuration.CacheEntryListenerConfiguration;
+import javax.cache.configuration.Configuration;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.integration.CompletionListener;
+import javax.cache.processor.EntryProcessor;
+import javax.cache.processor.EntryProcessorException;
+import javax.cache.processor.EntryProcessorResult;
+
+/**
+ * A JCache {@link Cache} over a {@link ByteStore}: this class holds the specification's rules
+ * (null checks, expiry, events, loader and writer, statistics), the store holds the data.
+ */
+public final class StoreBackedCache<K, V> implements Cache<K, V>, TiffinCache<K, V> {
+
+  private final TiffinCacheManager manager;
+  private final String name;
+  private final MutableConfiguration<K, V> configuration;
+  private final ByteStore store;
+  private final KeyCodec keys;
+  private final ValueCodec values;
+  private final ExpiryCalculator expiry;
+  private final LoaderSupport<K, V> loader;
+  private final LoaderSupport<K, V> readThrough;
+  private final WriterSupport<K, V> writer;
+  private final EventDispatcher<K, V> events;
+  private final CacheStatistics statistics = new CacheStatistics();
+  private final CacheConfigurationBean configurationBean;
+  private final EntryEngine<K, V> engine;
+  private final LongSupplier clock;
+  private final BackgroundLoader backgroundLoader;
+  private volatile boolean closed;
+
+  StoreBackedCache(TiffinCacheManager manager, String name, MutableConfiguration<K, V> configuration,
+      ByteStore store, KeyCodec keys, ValueCodec values, LongSupplier clock) {
+    this.manager = manager;
+    this.name = name;
+    this.configuration = configuration;
+    this.store = store;
+    this.keys = keys;
+    this.values = values;
+    this.clock = clock;
+    this.expiry = new ExpiryCalculator(configuration.getExpiryPolicyFactory().create());
+    this.loader = new LoaderSupport<>(configuration.getCacheLoaderFactory() == null
+        ? null : configuration.getCacheLoaderFactory().create());
+    this.readThrough = configuration.isReadThrough() && loader.isPresent() ? loader : null;
+    this.writer = new WriterSupport<>(configuration.isWriteThrough() && configuration.getCacheWriterFactory() != null
+        ? configuration.getCacheWriterFactory().create() : null);
+    this.events = new EventDispatcher<>(name);
+    configuration.getCacheEntryListenerConfigurations().forEach(events::register);
+    this.engine = new EntryEngine<>(this, store, keys, values, expiry, writer, clock);
+    this.configurationBean = new CacheConfigurationBean(() -> configuration);
+    this.backgroundLoader = new BackgroundLoader(name);
+    setStatisticsEnabled(configuration.isStatisticsEnabled());
+    setManagementEnabled(configuration.isManagementEnabled());
+  }
+
+  @Override
+  public V get(K key) {
+    requireOpenAndKey(key);
+    long start = statistics.start();
+    EventBatch<K, V> batch = events.batch();
+    Applied<K, V, V> applied = engine.apply(key, batch, false, readThrough, EntryState::getValue);
+    batch.dispatch();
+    EntryState<K, V> state = applied.state();
+    statistics.recordGet(state.wasLive() ? 1 : 0, state.wasLive() ? 0 : 1, start);
+    return state.isDiscarded() ? null : applied.result();
+  }
+
+  @Override
+  public Map<K, V> getAll(Set<? extends K> keySet) {
+    requireOpen();
+    List<K> requested = requireKeys(keySet);
+    long start = statistics.start();
+    EventBatch<K, V> batch = events.batch();
+    List<StoredEntry> found = store.getAll(requested.stream().map(keys::encode).toList());
+    Map<K, V> result = new HashMap<>();
+    List<K> missing = new ArrayList<>();
+    for (int i = 0; i < requested.size(); i++) {
+      EntryState<K, V> state = engine.state(requested.get(i), found.get(i), null);
+      if (state.wasLive()) {
+        result.put(state.getKey(), state.current());
+        state.access();
+      } else {
+        missing.add(state.getKey());
+      }
+      engine.commit(state, batch, false);
+    }
+    if (readThrough != null && !missing.isEmpty()) {
+      readThrough.loadAll(missing).forEach((key, value) -> {
+        Applied<K, V, V> applied = engine.apply(key, batch, false, null, state -> {
+          if (state.wasLive()) {
+            return state.current();
+          }
+          state.load(value);
+          return value;
+        });
+        if (!applied.state().isDiscarded()) {
+          result.put(key, applied.result());
+        }
+      });
+    }
+    batch.dispatch();
+    statistics.recordGet(requested.size() - missing.size(), missing.size(), start);
+    return result;
+  }
+
+  @Override
+  public boolean containsKey(K key) {
+    requireOpenAndKey(key);
+    return engine.read(key, null).wasLive();
+  }
+
+  @Override
+  public void loadAll(Set<? extends K> keySet, boolean replaceExistingValues, CompletionListener listener) {
+    requireOpen();
+    List<K> requested = requireKeys(keySet);
+    if (!loader.isPresent()) {
+      if (listener != null) {
+        listener.onCompletion();
+      }
+      return;
+    }
+    backgroundLoader.submit(() -> {
+      List<K> toLoad = replaceExistingValues ? requested
+          : requested.stream().filter(key -> !engine.read(key, null).wasLive()).toList();
+      EventBatch<K, V> batch = events.batch();
+      loader.loadAll(toLoad).forEach((key, value) -> engine.apply(key, batch, false, null, state -> {
+        if (!state.wasLive()) {
+          state.load(value);
+        } else if (replaceExistingValues) {
+          state.setValue(value);
+        }
+        return null;
+      }));
+      batch.dispatch();
+    }, listener);
+  }
+
+  @Override
+  public void put(K key, V value) {
+    requireWritable(key, value);
+    long start = statistics.start();
+    EventBatch<K, V> batch = events.batch();
+    if (!batch.isRecording() && expiry.isSideEffectFree() && putInOneRoundTrip(key, value)) {
+      statistics.recordPuts(1, start);
+      return;
+    }
+    EntryState<K, V> state = mutate(key, batch, entry -> {
+      entry.setValue(value);
+      return null;
+    }).state();
+    statistics.recordPuts(state.isDiscarded() ? 0 : 1, start);
+  }
+
+  /**
+   * Writes with a single upsert that picks the creation or update expiry in the store; only for
+   * the standard expiry policies (whose answers are fixed) and when nobody listens for events.
+   */
+  private boolean putInOneRoundTrip(K key, V value) {
+    long now = clock.getAsLong();
+    long created = expiry.forCreation(now);
+    long updated = expiry.forUpdate(now);
+    if (created <= now || (updated != ExpiryCalculator.UNCHANGED && updated <= now)) {
+      return false;
+    }
+    writer.write(new SimpleEntry<>(key, value));
+    store.put(keys.encode(key), values.encode(value), created, updated);
+    return true;
+  }
+
+  @Override
+  public V getAndPut(K key, V value) {
+    requireWritable(key, value);
+    long start = statistics.start();
+    Applied<K, V, V> applied = mutate(key, events.batch(), state -> {
+      V old = state.wasLive() ? state.current() : null;
+      state.setValue(value);
+      return old;
+    });
+    recordRead(applied.state(), start);
+    statistics.recordPuts(applied.state().isDiscarded() ? 0 : 1, start);
+    return applied.result();
+  }
+
+  @Override
+  public void putAll(Map<? extends K, ? extends V> map) {
+    requireOpen();
+    Objects.requireNonNull(map, "map");
+    map.forEach(this::requireWritable);
+    long start = statistics.start();
+    List<Cache.Entry<? extends K, ? extends V>> unwritten = new ArrayList<>();
+    map.forEach((key, value) -> unwritten.add(new SimpleEntry<>(key, value)));
+    RuntimeException writeFailure = null;
+    if (writer.isActive()) {
+      try {
+        writer.writeAll(unwritten);
+        unwritten.clear();
+      } catch (RuntimeException e) {
+        writeFailure = e;
+      }
+    } else {
+      unwritten.clear();
+    }
+    Set<Object> failedKeys = new java.util.HashSet<>();
+    unwritten.forEach(entry -> failedKeys.add(entry.getKey()));
+    EventBatch<K, V> batch = events.batch();
+    int stored = 0;
+    for (Map.Entry<? extends K, ? extends V> entry : map.entrySet()) {
+      if (!failedKeys.contains(entry.getKey())) {
+        V value = entry.getValue();
+        EntryState<K, V> state = engine.apply(entry.getKey(), batch, false, null, current -> {
+          current.setValue(value);
+          return null;
+        }).state();
+        stored += state.isDiscarded() ? 0 : 1;
+      }
+    }
+    batch.dispatch();
+    statistics.recordPuts(stored, start);
+    if (writeFailure != null) {
+      throw writeFailure;
+    }
+  }
+
+  @Override
+  public boolean putIfAbsent(K key, V value) {
+    requireWritable(key, value);
+    long start = statistics.start();
+    Applied<K, V, Boolean> applied = mutate(key, events.batch(), state -> {
+      if (state.wasLive()) {
+        return false;
+      }
+      state.setValue(value);
+      return true;
+    });
+    boolean put = applied.result() && !applied.state().isDiscarded();
+    if (put) {
+      statistics.recordPuts(1, start);
+      statistics.recordGet(0, 1, start);
+    } else {
+      statistics.recordGet(1, 0, start);
+    }
+    return put;
+  }
+
+  @Override
+  public boolean remove(K key) {
+    requireOpenAndKey(key);
+    long start = statistics.start();
+    Applied<K, V, Boolean> applied = mutate(key, events.batch(), state -> {
+      boolean live = state.wasLive();
+      state.remove();
+      return live;
+    });
+    statistics.recordRemovals(applied.result() ? 1 : 0, start);
+    return applied.result();
+  }
+
+  @Override
+  public boolean remove(K key, V oldValue) {
+    requireOpenAndKey(key);
+    Objects.requireNonNull(oldValue, "oldValue");
+    long start = statistics.start();
+    Applied<K, V, Boolean> applied = mutate(key, events.batch(), state -> {
+      if (!state.wasLive()) {
+        return false;
+      }
+      if (Objects.deepEquals(state.current(), oldValue)) {
+        state.remove();
+        return true;
+      }
+      state.access();
+      return false;
+    });
+    recordRead(applied.state(), start);
+    statistics.recordRemovals(applied.result() ? 1 : 0, start);
+    return applied.result();
+  }
+
+  @Override
+  public V getAndRemove(K key) {
+    requireOpenAndKey(key);
+    long start = statistics.start();
+    Applied<K, V, V> applied = mutate(key, events.batch(), state -> {
+      V old = state.wasLive() ? state.current() : null;
+      state.remove();
+      return old;
+    });
+    recordRead(applied.state(), start);
+    statistics.recordRemovals(applied.result() != null ? 1 : 0, start);
+    return applied.result();
+  }
+
+  @Override
+  public boolean replace(K key, V oldValue, V newValue) {
+    requireWritable(key, newValue);
+    Objects.requireNonNull(oldValue, "oldValue");
+    long start = statistics.start();
+    Applied<K, V, Boolean> applied = mutate(key, events.batch(), state -> {
+      if (!state.wasLive()) {
+        return false;
+      }
+      if (Objects.deepEquals(state.current(), oldValue)) {
+        state.setValue(newValue);
+        return true;
+      }
+      state.access();
+      return false;
+    });
+    recordRead(applied.state(), start);
+    statistics.recordPuts(applied.result() ? 1 : 0, start);
+    return applied.result();
+  }
+
+  @Override
+  public boolean replace(K key, V value) {
+    return getAndReplace(key, value) != null;
+  }
+
+  @Override
+  public V getAndReplace(K key, V value) {
+    requireWritable(key, value);
+    long start = statistics.start();
+    Applied<K, V, V> applied = mutate(key, events.batch(), state -> {
+      if (!state.wasLive()) {
+        return null;
+      }
+      V old = state.current();
+      state.setValue(value);
+      return old;
+    });
+    recordRead(applied.state(), start);
+    statistics.recordPuts(applied.result() != null ? 1 : 0, start);
+    return applied.result();
+  }
+
+  @Override
+  public void removeAll(Set<? extends K> keySet) {
+    requireOpen();
+    removeKeys(requireKeys(keySet));
+  }
+
+  @Override
+  public void removeAll() {
+    requireOpen();
+    List<K> all = new ArrayList<>();
+    scanLive(state -> all.add(state.getKey()));
+    removeKeys(all);
+  }
+
+  private void removeKeys(List<K> toRemove) {
+    long start = statistics.start();
+    Set<K> undeleted = new LinkedHashSet<>(toRemove);
+    RuntimeException writeFailure = null;
+    if (writer.isActive()) {
+      try {
+        writer.deleteAll(undeleted);
+        undeleted.clear();
+      } catch (RuntimeException e) {
+        writeFailure = e;
+      }
+    } else {
+      undeleted.clear();
+    }
+    EventBatch<K, V> batch = events.batch();
+    int removed = 0;
+    for (K key : toRemove) {
+      if (!undeleted.contains(key)) {
+        boolean wasLive = engine.apply(key, batch, false, null, state -> {
+          boolean live = state.wasLive();
+          state.remove();
+          return live;
+        }).result();
+        removed += wasLive ? 1 : 0;
+      }
+    }
+    batch.dispatch();
+    statistics.recordRemovals(removed, start);
+    if (writeFailure != null) {
+      throw writeFailure;
+    }
+  }
+
+  @Override
+  public void clear() {
+    requireOpen();
+    store.clear(keys.prefix());
+  }
+
+  @Override
+  public <T> T invoke(K key, EntryProcessor<K, V, T> processor, Object... arguments) {
+    requireOpenAndKey(key);
+    Objects.requireNonNull(processor, "entryProcessor");
+    long start = statistics.start();
+    Applied<K, V, T> applied;
+    try {
+      applied = mutate(key, events.batch(), state -> processor.process(state, arguments));
+    } catch (CacheException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new EntryProcessorException(e);
+    }
+    EntryState<K, V> state = applied.state();
+    recordRead(state, start);
+    EntryOperation operation = state.operation();
+    boolean put = (operation == EntryOperation.CREATE && !state.isDiscarded()) || operation == EntryOperation.UPDATE;
+    statistics.recordPuts(put ? 1 : 0, start);
+    statistics.recordRemovals(operation == EntryOperation.REMOVE ? 1 : 0, start);
+    return applied.result();
+  }
+
+  @Override
+  public <T> Map<K, EntryProcessorResult<T>> invokeAll(Set<? extends K> keySet,
+      EntryProcessor<K, V, T> processor, Object... arguments) {
+    requireOpen();
+    List<K> requested = requireKeys(keySet);
+    Objects.requireNonNull(processor, "entryProcessor");
+    Map<K, EntryProcessorResult<T>> results = new HashMap<>();
+    for (K key : requested) {
+      try {
+        T result = invoke(key, processor, arguments);
+        if (result != null) {
+          results.put(key, ProcessorResult.of(result));
+        }
+      } catch (RuntimeException e) {
+        results.put(key, ProcessorResult.failed(e));
+      }
+    }
+    return results;
+  }
+
+  @Override
+  public Iterator<Entry<K, V>> iterator() {
+    requireOpen();
+    return new CacheIterator<>(this, store, keys.prefix(), this::liveEntry);
+  }
+
+  /** The live entry behind a scanned row, touched for access, or {@code null}. */
+  Entry<K, V> liveEntry(byte[] storeKey, StoredEntry stored) {
+    long start = statistics.start();
+    EntryState<K, V> state = stateOf(storeKey, stored);
+    if (state == null || !state.wasLive()) {
+      return null;
+    }
+    state.access();
+    engine.commit(state, EventBatch.none(), false);
+    statistics.recordGet(1, 0, start);
+    return new SimpleEntry<>(state.getKey(), state.current());
+  }
+
+  /** Removes an entry returned by the iterator, as {@link #remove(Object)} would. */
+  void removeIterated(K key) {
+    remove(key);
+  }
+
+  @SuppressWarnings("unchecked")
+  private EntryState<K, V> stateOf(byte[] storeKey, StoredEntry stored) {
+    try {
+      return engine.state((K) keys.decode(storeKey), stored, null);
+    } catch (dev.tiffin.spi.CorruptValueException e) {
+      return null;
+    }
+  }
+
+  private void scanLive(java.util.function.Consumer<EntryState<K, V>> action) {
+    byte[] cursor = null;
+    do {
+      dev.tiffin.spi.ScanPage page = store.scan(keys.prefix(), cursor, CacheIterator.PAGE_SIZE);
+      for (dev.tiffin.spi.KeyedEntry row : page.entries()) {
+        EntryState<K, V> state = stateOf(row.key(), row.entry());
+        if (state != null && state.wasLive()) {
+          action.accept(state);
+        }
+      }
+      cursor = page.cursor();
+    } while (cursor != null);
+  }
+
+  private <R> Applied<K, V, R> mutate(K key, EventBatch<K, V> batch, Function<EntryState<K, V>, R> decide) {
+    Applied<K, V, R> applied = engine.apply(key, batch, writer.isActive(), readThrough, decide);
+    batch.dispatch();
+    return applied;
+  }
+
+  private void recordRead(EntryState<K, V> state, long start) {
+    statistics.recordGet(state.wasLive() ? 1 : 0, state.wasLive() ? 0 : 1, start);
+  }
+
+  // ---- TiffinCache
+
+  @Override
+  public Duration ping() {
+    requireOpen();
+    long start = System.nanoTime();
+    store.ping();
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  @Override
+  public void put(K key, V value, Duration ttl) {
+    requireWritable(key, value);
+    long expiresAt = expiresAfter(ttl);
+    mutate(key, events.batch(), state -> {
+      state.setValue(value);
+      state.fixExpiry(expiresAt);
+      return null;
+    });
+  }
+
+  @Override
+  public boolean expire(K key, Duration ttl) {
+    requireOpenAndKey(key);
+    long expiresAt = expiresAfter(ttl);
+    return mutate(key, events.batch(), state -> {
+      state.access();
+      state.fixExpiry(expiresAt);
+      return state.wasLive();
+    }).result();
+  }
+
+  private long expiresAfter(Duration ttl) {
+    Objects.requireNonNull(ttl, "ttl");
+    if (ttl.isNegative()) {
+      throw new IllegalArgumentException("ttl must not be negative, was " + ttl);
+    }
+    long now = clock.getAsLong();
+    long millis = ttl.toMillis();
+    return millis > StoredEntry.ETERNAL - now ? StoredEntry.ETERNAL : now + millis;
+  }
+
+  @Override
+  public String storeDescription() {
+    return store.describe();
+  }
+
+  // ---- configuration, lifecycle, management
+
+  @Override
+  public String getName() {
+    return name;
+  }
+
+  @Override
+  public CacheManager getCacheManager() {
+    return manager;
+  }
+
+  @Override
+  public <C extends Configuration<K, V>> C getConfiguration(Class<C> clazz) {
+    MutableConfiguration<K, V> copy = new MutableConfiguration<>(configuration);
+    if (clazz.isInstance(copy)) {
+      return clazz.cast(copy);
+    }
+    throw new IllegalArgumentException("Configuration class " + clazz.getName()
+        + " is not supported; ask for " + MutableConfiguration.class.getName() + " or one of its interfaces");
+  }
+
+  @Override
+  public void registerCacheEntryListener(CacheEntryListenerConfiguration<K, V> listenerConfiguration) {
+    requireOpen();
+    Objects.requireNonNull(listenerConfiguration, "listenerConfiguration");
+    configuration.addCacheEntryListenerConfiguration(listenerConfiguration);
+    events.register(listenerConfiguration);
+  }
+
+  @Override
+  public void deregisterCacheEntryListener(CacheEntryListenerConfiguration<K, V> listenerConfiguration) {
+    requireOpen();
+    Objects.requireNonNull(listenerConfiguration, "listenerConfiguration");
+    configuration.removeCacheEntryListenerConfiguration(listenerConfiguration);
+    events.deregister(listenerConfiguration);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    manager.release(this);
+    MBeanRegistrar.unregister(MBeanRegistrar.Kind.CacheConfiguration, managerUri(), name);
+    MBeanRegistrar.unregister(MBeanRegistrar.Kind.CacheStatistics, managerUri(), name);
+    backgroundLoader.close();
+    events.close();
+    Closeables.closeQuietly(loader.loader());
+    Closeables.closeQuietly(writer.writer());
+    Closeables.closeQuietly(expiry.policy());
+  }
+
+  /** Closes this cache and removes its entries from the store. */
+  void destroy() {
+    close();
+    store.clear(keys.prefix());
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> clazz) {
+    if (clazz.isAssignableFrom(getClass())) {
+      return clazz.cast(this);
+    }
+    throw new IllegalArgumentException("A Tiffin cache cannot be unwrapped to " + clazz.getName()
+        + "; try " + TiffinCache.class.getName());
+  }
+
+  /** Turns statistics on or off, registering or unregistering the statistics MXBean. */
+  void setStatisticsEnabled(boolean enabled) {
+    configuration.setStatisticsEnabled(enabled);
+    statistics.setEnabled(enabled);
+    if (enabled) {
+      MBeanRegistrar.register(statistics, MBeanRegistrar.Kind.CacheStatistics, managerUri(), name);
+    } else {
+      MBeanRegistrar.unregister(MBeanRegistrar.Kind.CacheStatistics, managerUri(), name);
+    }
+  }
+
+  /** Turns management on or off, registering or unregistering the configuration MXBean. */
+  void setManagementEnabled(boolean enabled) {
+    configuration.setManagementEnabled(enabled);
+    if (enabled) {
+      MBeanRegistrar.register(configurationBean, MBeanRegistrar.Kind.CacheConfiguration, managerUri(), name);
+    } else {
+      MBeanRegistrar.unregister(MBeanRegistrar.Kind.CacheConfiguration, managerUri(), name);
+    }
+  }
+
+  /** This cache's statistics, live. */
+  public CacheStatistics statistics() {
+    return statistics;
+  }
+
+  private String managerUri() {
+    return manager.getURI().toString();
+  }
+
+  // ---- argument checks
+
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("Cache " + name + " is closed");
+    }
+  }
+
+  private void requireOpenAndKey(K key) {
+    requireOpen();
+    Objects.requireNonNull(key, "key");
+  }
+
+  private void requireWritable(K key, V value) {
+    requireOpenAndKey(key);
+    Objects.requireNonNull(value, "value");
+    requireType("Key", key, configuration.getKeyType());
+    requireType("Value", value, configuration.getValueType());
+  }
+
+  private static void requireType(String what, Object object, Class<?> type) {
+    if (type != Object.class && !type.isInstance(object)) {
+      throw new ClassCastException(what + " of " + object.getClass().getName() + " is not a " + type.getName()
+          + " as the cache's configuration requires");
+    }
+  }
+
+  private List<K> requireKeys(Collection<? extends K> keySet) {
+    Objects.requireNonNull(keySet, "keys");
+    List<K> list = new ArrayList<>(keySet.size());
+    for (K key : keySet) {
+      list.add(Objects.requireNonNull(key, "keys must not contain null"));
+    }
+    return list;
+  }
+
+  @Override
+  public String toString() {
+    return "TiffinCache[" + name + " in " + store.describe() + "]";
+  }
+}

@@ -1,0 +1,272 @@
+package dev.tiffin.provider;
+
+import dev.tiffin.config.CacheSettings;
+import dev.tiffin.config.ExpirySetting;
+import dev.tiffin.config.TiffinSettings;
+import dev.tiffin.provider.codec.ClassAllowList;
+import dev.tiffin.provider.codec.KeyCodec;
+import dev.tiffin.provider.codec.TaggedCodec;
+import dev.tiffin.provider.config.SettingNames;
+import dev.tiffin.provider.config.SettingsLoader;
+import dev.tiffin.spi.ByteStore;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import javax.cache.Cache;
+import javax.cache.CacheException;
+import javax.cache.CacheManager;
+import javax.cache.configuration.CompleteConfiguration;
+import javax.cache.configuration.Configuration;
+import javax.cache.configuration.Factory;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.expiry.AccessedExpiryPolicy;
+import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.Duration;
+import javax.cache.expiry.EternalExpiryPolicy;
+import javax.cache.expiry.ExpiryPolicy;
+import javax.cache.expiry.ModifiedExpiryPolicy;
+import javax.cache.expiry.TouchedExpiryPolicy;
+import javax.cache.spi.CachingProvider;
+
+/**
+ * A JCache {@link CacheManager}: its URI and settings say where the data lives; it creates caches
+ * over the configured stores and closes them with itself.
+ */
+public final class TiffinCacheManager implements CacheManager {
+
+  private final TiffinCachingProvider provider;
+  private final URI uri;
+  private final ClassLoader classLoader;
+  private final Properties properties;
+  private final TiffinSettings settings;
+  private final StoreRegistry stores;
+  private final LongSupplier clock;
+  private final Map<String, StoreBackedCache<?, ?>> caches = new ConcurrentHashMap<>();
+  private final Map<String, ByteStore> acquired = new HashMap<>();
+  private volatile boolean closed;
+
+  TiffinCacheManager(TiffinCachingProvider provider, URI uri, ClassLoader classLoader, Properties properties,
+      SettingsLoader.Resolved resolved, StoreRegistry stores, LongSupplier clock) {
+    this.provider = provider;
+    this.uri = uri;
+    this.classLoader = classLoader;
+    this.properties = new Properties();
+    if (properties != null) {
+      this.properties.putAll(properties);
+    }
+    this.settings = resolved.settings();
+    this.stores = stores;
+    this.clock = clock;
+    settings.caches().forEach((name, cacheSettings) -> createCache(name, declaredConfiguration(cacheSettings)));
+  }
+
+  /** The settings this manager resolved from all sources. */
+  public TiffinSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public CachingProvider getCachingProvider() {
+    return provider;
+  }
+
+  @Override
+  public URI getURI() {
+    return uri;
+  }
+
+  @Override
+  public ClassLoader getClassLoader() {
+    return classLoader;
+  }
+
+  @Override
+  public Properties getProperties() {
+    return properties;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <K, V, C extends Configuration<K, V>> Cache<K, V> createCache(String cacheName, C configuration) {
+    requireOpen();
+    Objects.requireNonNull(cacheName, "cacheName");
+    Objects.requireNonNull(configuration, "configuration");
+    synchronized (caches) {
+      if (caches.containsKey(cacheName)) {
+        throw new CacheException("A cache named " + cacheName + " already exists in " + uri);
+      }
+      MutableConfiguration<K, V> copy = copyOf(configuration);
+      CacheSettings cacheSettings = settings.cache(cacheName);
+      TaggedCodec codec = new TaggedCodec(
+          new ClassAllowList(List.of(copy.getKeyType(), copy.getValueType()), cacheSettings.allowedClasses()),
+          classLoader, SettingNames.CACHE + cacheName + ".allowed-classes");
+      StoreBackedCache<K, V> cache = new StoreBackedCache<>(this, cacheName, copy, storeFor(cacheSettings.store()),
+          new KeyCodec(settings.app(), cacheName, codec), codec, clock);
+      caches.put(cacheName, cache);
+      return cache;
+    }
+  }
+
+  private static <K, V> MutableConfiguration<K, V> copyOf(Configuration<K, V> configuration) {
+    if (!configuration.isStoreByValue()) {
+      // Entries live outside the heap (SQLite, Redis): there is no reference to hand back.
+      throw new UnsupportedOperationException("Tiffin stores entries by value only; store-by-reference"
+          + " (setStoreByValue(false)) is not supported");
+    }
+    MutableConfiguration<K, V> copy;
+    if (configuration instanceof CompleteConfiguration<K, V> complete) {
+      copy = new MutableConfiguration<>(complete);
+    } else {
+      copy = new MutableConfiguration<K, V>().setTypes(configuration.getKeyType(), configuration.getValueType());
+    }
+    return copy;
+  }
+
+  private ByteStore storeFor(String storeName) {
+    synchronized (acquired) {
+      return acquired.computeIfAbsent(storeName, name -> stores.acquire(settings.store(name)));
+    }
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <K, V> Cache<K, V> getCache(String cacheName, Class<K> keyType, Class<V> valueType) {
+    requireOpen();
+    Objects.requireNonNull(cacheName, "cacheName");
+    Objects.requireNonNull(keyType, "keyType");
+    Objects.requireNonNull(valueType, "valueType");
+    StoreBackedCache<?, ?> cache = caches.get(cacheName);
+    if (cache == null) {
+      return null;
+    }
+    CompleteConfiguration<?, ?> configuration = cache.getConfiguration(CompleteConfiguration.class);
+    if (!configuration.getKeyType().equals(keyType)) {
+      throw new ClassCastException("Cache " + cacheName + " has keys of " + configuration.getKeyType().getName()
+          + ", not " + keyType.getName());
+    }
+    if (!configuration.getValueType().equals(valueType)) {
+      throw new ClassCastException("Cache " + cacheName + " has values of " + configuration.getValueType().getName()
+          + ", not " + valueType.getName());
+    }
+    return (Cache<K, V>) cache;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <K, V> Cache<K, V> getCache(String cacheName) {
+    requireOpen();
+    Objects.requireNonNull(cacheName, "cacheName");
+    return (Cache<K, V>) caches.get(cacheName);
+  }
+
+  @Override
+  public Iterable<String> getCacheNames() {
+    requireOpen();
+    return Set.copyOf(new TreeSet<>(caches.keySet()));
+  }
+
+  @Override
+  public void destroyCache(String cacheName) {
+    requireOpen();
+    Objects.requireNonNull(cacheName, "cacheName");
+    StoreBackedCache<?, ?> cache = caches.get(cacheName);
+    if (cache != null) {
+      cache.destroy();
+    }
+  }
+
+  @Override
+  public void enableManagement(String cacheName, boolean enabled) {
+    requireOpen();
+    Objects.requireNonNull(cacheName, "cacheName");
+    StoreBackedCache<?, ?> cache = caches.get(cacheName);
+    if (cache != null) {
+      cache.setManagementEnabled(enabled);
+    }
+  }
+
+  @Override
+  public void enableStatistics(String cacheName, boolean enabled) {
+    requireOpen();
+    Objects.requireNonNull(cacheName, "cacheName");
+    StoreBackedCache<?, ?> cache = caches.get(cacheName);
+    if (cache != null) {
+      cache.setStatisticsEnabled(enabled);
+    }
+  }
+
+  /** Forgets a cache that closed itself. */
+  void release(StoreBackedCache<?, ?> cache) {
+    caches.remove(cache.getName(), cache);
+  }
+
+  @Override
+  public void close() {
+    List<StoreBackedCache<?, ?>> open;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      open = new ArrayList<>(caches.values());
+    }
+    provider.release(this);
+    open.forEach(StoreBackedCache::close);
+    synchronized (acquired) {
+      acquired.values().forEach(stores::release);
+      acquired.clear();
+    }
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> clazz) {
+    if (clazz.isAssignableFrom(getClass())) {
+      return clazz.cast(this);
+    }
+    throw new IllegalArgumentException("A Tiffin cache manager cannot be unwrapped to " + clazz.getName());
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("Cache manager " + uri + " is closed");
+    }
+  }
+
+  private static MutableConfiguration<Object, Object> declaredConfiguration(CacheSettings cacheSettings) {
+    return new MutableConfiguration<>()
+        .setExpiryPolicyFactory(expiryFactory(cacheSettings.expiry().orElse(ExpirySetting.eternal())))
+        .setStatisticsEnabled(cacheSettings.statistics())
+        .setManagementEnabled(cacheSettings.management());
+  }
+
+  static Factory<ExpiryPolicy> expiryFactory(ExpirySetting expiry) {
+    if (expiry.kind() == ExpirySetting.Kind.ETERNAL) {
+      return EternalExpiryPolicy.factoryOf();
+    }
+    Duration duration = new Duration(java.util.concurrent.TimeUnit.MILLISECONDS, expiry.duration().toMillis());
+    return switch (expiry.kind()) {
+      case CREATED -> CreatedExpiryPolicy.factoryOf(duration);
+      case ACCESSED -> AccessedExpiryPolicy.factoryOf(duration);
+      case MODIFIED -> ModifiedExpiryPolicy.factoryOf(duration);
+      default -> TouchedExpiryPolicy.factoryOf(duration);
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "TiffinCacheManager[" + uri + ", app=" + settings.app() + ", caches=" + caches.keySet() + "]";
+  }
+}

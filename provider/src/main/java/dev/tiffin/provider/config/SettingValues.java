@@ -1,0 +1,160 @@
+package dev.tiffin.provider.config;
+
+import dev.tiffin.config.CacheSettings;
+import dev.tiffin.config.ExpirySetting;
+import dev.tiffin.config.StoreSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.cache.CacheException;
+
+/** Typed reads of resolved setting values; every error names the setting and what it expected. */
+final class SettingValues {
+
+  private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+  private final Map<String, String> values;
+
+  SettingValues(Map<String, String> values) {
+    this.values = values;
+  }
+
+  /** The names used in keys {@code <prefix><name>.<setting>}. */
+  Set<String> groupNames(String prefix) {
+    Set<String> names = new TreeSet<>();
+    for (String key : values.keySet()) {
+      if (key.startsWith(prefix)) {
+        names.add(key.substring(prefix.length(), key.lastIndexOf('.')));
+      }
+    }
+    return names;
+  }
+
+  StoreSettings store(String name) {
+    String key = SettingNames.STORE + name + ".";
+    return new StoreSettings(
+        name,
+        uri(key + "uri"),
+        duration(key + "timeout", Defaults.TIMEOUT),
+        integer(key + "pool-size", Defaults.POOL_SIZE),
+        duration(key + "sweep-interval", Defaults.SWEEP_INTERVAL));
+  }
+
+  CacheSettings cache(String name, CacheSettings fallback) {
+    String key = SettingNames.CACHE + name + ".";
+    String allowed = values.get(key + "allowed-classes");
+    return new CacheSettings(
+        values.getOrDefault(key + "store", fallback.store()),
+        values.containsKey(key + "expiry") ? Optional.of(expiry(key + "expiry")) : fallback.expiry(),
+        bool(key + "statistics", fallback.statistics()),
+        bool(key + "management", fallback.management()),
+        allowed == null ? fallback.allowedClasses() : Arrays.stream(allowed.split(","))
+            .map(String::trim).filter(s -> !s.isEmpty()).toList());
+  }
+
+  String string(String key) {
+    return values.get(key);
+  }
+
+  private URI uri(String key) {
+    String value = values.get(key);
+    if (value == null) {
+      throw invalid(key, null, "a store URI such as sqlite:/path/to/file.db");
+    }
+    try {
+      URI uri = new URI(value);
+      if (!"sqlite".equalsIgnoreCase(uri.getScheme())) {
+        throw invalid(key, value, "a sqlite:<file> URI (Redis and TongRDS stores are not part of this version)");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw invalid(key, value, "a valid URI (" + e.getReason() + ")");
+    }
+  }
+
+  private Duration duration(String key, Duration fallback) {
+    String value = values.get(key);
+    return value == null ? fallback : parseDuration(key, value);
+  }
+
+  private static Duration parseDuration(String key, String value) {
+    Matcher matcher = SHORT_DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
+    if (matcher.matches()) {
+      long amount = Long.parseLong(matcher.group(1));
+      return switch (matcher.group(2)) {
+        case "ms" -> Duration.ofMillis(amount);
+        case "s" -> Duration.ofSeconds(amount);
+        case "m" -> Duration.ofMinutes(amount);
+        case "h" -> Duration.ofHours(amount);
+        default -> Duration.ofDays(amount);
+      };
+    }
+    try {
+      return Duration.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      throw invalid(key, value, "a duration such as 500ms, 30s, 10m, 2h, 1d or PT10M");
+    }
+  }
+
+  private int integer(String key, int fallback) {
+    String value = values.get(key);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw invalid(key, value, "a whole number");
+    }
+  }
+
+  private boolean bool(String key, boolean fallback) {
+    String value = values.get(key);
+    if (value == null) {
+      return fallback;
+    }
+    return switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "on" -> true;
+      case "false", "no", "off" -> false;
+      default -> throw invalid(key, value, "true or false");
+    };
+  }
+
+  private ExpirySetting expiry(String key) {
+    String value = values.get(key).trim();
+    String expected = "eternal, or created|accessed|modified|touched:<duration>, e.g. created:10m";
+    if (value.equalsIgnoreCase("eternal")) {
+      return ExpirySetting.eternal();
+    }
+    int colon = value.indexOf(':');
+    if (colon < 0) {
+      throw invalid(key, value, expected);
+    }
+    ExpirySetting.Kind kind;
+    try {
+      kind = ExpirySetting.Kind.valueOf(value.substring(0, colon).trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw invalid(key, value, expected);
+    }
+    if (kind == ExpirySetting.Kind.ETERNAL) {
+      throw invalid(key, value, expected);
+    }
+    return new ExpirySetting(kind, parseDuration(key, value.substring(colon + 1)));
+  }
+
+  private static CacheException invalid(String key, String value, String expected) {
+    return new CacheException("Setting " + key + (value == null ? " is missing" : " = '" + value + "' is invalid")
+        + ": expected " + expected);
+  }
+
+}

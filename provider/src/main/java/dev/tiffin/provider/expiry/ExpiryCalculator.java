@@ -1,0 +1,93 @@
+package dev.tiffin.provider.expiry;
+
+import dev.tiffin.spi.ByteStore;
+import dev.tiffin.spi.StoredEntry;
+import java.util.Set;
+import javax.cache.expiry.AccessedExpiryPolicy;
+import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.Duration;
+import javax.cache.expiry.EternalExpiryPolicy;
+import javax.cache.expiry.ExpiryPolicy;
+import javax.cache.expiry.ModifiedExpiryPolicy;
+import javax.cache.expiry.TouchedExpiryPolicy;
+
+/**
+ * Turns a cache's {@link ExpiryPolicy} into absolute expiry times, calling the policy exactly once
+ * per operation the specification names and never remembering its answers.
+ *
+ * <p>A policy that throws is treated as the specification's reference implementation does: a new
+ * entry becomes eternal, an existing one keeps its expiry.
+ */
+public final class ExpiryCalculator {
+
+  /** Returned by {@link #forUpdate} and {@link #forAccess} when the expiry time stays as it is. */
+  public static final long UNCHANGED = ByteStore.KEEP_EXPIRY;
+
+  private static final Set<Class<?>> SIDE_EFFECT_FREE = Set.of(EternalExpiryPolicy.class,
+      CreatedExpiryPolicy.class, AccessedExpiryPolicy.class, ModifiedExpiryPolicy.class, TouchedExpiryPolicy.class);
+
+  private final ExpiryPolicy policy;
+  private final boolean sideEffectFree;
+
+  /** Wraps the policy a cache was configured with. */
+  public ExpiryCalculator(ExpiryPolicy policy) {
+    this.policy = policy;
+    this.sideEffectFree = SIDE_EFFECT_FREE.contains(policy.getClass());
+  }
+
+  /**
+   * Whether asking the policy a question nobody needs the answer to is harmless; true only for
+   * the standard policies, whose answers are fixed. It lets a plain put ask for both the creation
+   * and the update expiry up front and stay a single round trip to the store.
+   */
+  public boolean isSideEffectFree() {
+    return sideEffectFree;
+  }
+
+  /** The expiry time of an entry created at {@code now}. */
+  public long forCreation(long now) {
+    Duration duration;
+    try {
+      duration = policy.getExpiryForCreation();
+    } catch (RuntimeException e) {
+      duration = Duration.ETERNAL;
+    }
+    return absolute(duration == null ? Duration.ETERNAL : duration, now);
+  }
+
+  /** The new expiry time of an entry updated at {@code now}, or {@link #UNCHANGED}. */
+  public long forUpdate(long now) {
+    try {
+      Duration duration = policy.getExpiryForUpdate();
+      return duration == null ? UNCHANGED : absolute(duration, now);
+    } catch (RuntimeException e) {
+      return UNCHANGED;
+    }
+  }
+
+  /** The new expiry time of an entry read at {@code now}, or {@link #UNCHANGED}. */
+  public long forAccess(long now) {
+    try {
+      Duration duration = policy.getExpiryForAccess();
+      return duration == null ? UNCHANGED : absolute(duration, now);
+    } catch (RuntimeException e) {
+      return UNCHANGED;
+    }
+  }
+
+  /** The policy itself, for closing it with the cache. */
+  public ExpiryPolicy policy() {
+    return policy;
+  }
+
+  private static long absolute(Duration duration, long now) {
+    if (duration.isEternal()) {
+      return StoredEntry.ETERNAL;
+    }
+    if (duration.isZero()) {
+      return now;
+    }
+    long adjusted = duration.getAdjustedTime(now);
+    return adjusted <= now ? now : adjusted;
+  }
+}

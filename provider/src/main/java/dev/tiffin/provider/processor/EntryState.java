@@ -1,0 +1,191 @@
+package dev.tiffin.provider.processor;
+
+import dev.tiffin.provider.integration.LoaderSupport;
+import dev.tiffin.spi.CorruptValueException;
+import dev.tiffin.spi.StoredEntry;
+import java.util.function.Function;
+import javax.cache.processor.MutableEntry;
+
+/**
+ * One key's entry as read from the store, and the change an operation decided on.
+ *
+ * <p>Every single-key operation runs through this type, entry processors included; the cache
+ * then commits the decision with one compare-and-set, or reads again and retries when another
+ * writer changed the entry in between.
+ */
+public final class EntryState<K, V> implements MutableEntry<K, V> {
+
+  private static final System.Logger LOG = System.getLogger(EntryState.class.getName());
+
+  private final K key;
+  private final StoredEntry stored;
+  private final long now;
+  private final Function<byte[], V> decoder;
+  private final LoaderSupport<K, V> readThrough;
+  private V current;
+  private boolean decoded;
+  private EntryOperation operation = EntryOperation.NONE;
+  private V newValue;
+  private boolean discarded;
+  private long fixedExpiry = -1;
+
+  /**
+   * Creates the state of {@code key}.
+   *
+   * @param stored what the store holds, expired or not, or {@code null}
+   * @param now the time the operation runs at
+   * @param decoder turns stored bytes into a value
+   * @param readThrough the loader {@link #getValue} consults on a miss, or {@code null}
+   */
+  public EntryState(K key, StoredEntry stored, long now, Function<byte[], V> decoder, LoaderSupport<K, V> readThrough) {
+    this.key = key;
+    this.stored = stored;
+    this.now = now;
+    this.decoder = decoder;
+    this.readThrough = readThrough;
+  }
+
+  /** What the store held when the operation began. */
+  public StoredEntry stored() {
+    return stored;
+  }
+
+  /** The time the operation runs at. */
+  public long now() {
+    return now;
+  }
+
+  /** Whether the store held an entry that had expired. */
+  public boolean isExpired() {
+    return stored != null && stored.isExpiredAt(now);
+  }
+
+  /** Whether a live, readable entry was there when the operation began. */
+  public boolean wasLive() {
+    return stored != null && !stored.isExpiredAt(now) && current() != null;
+  }
+
+  /** The value the operation began with, or {@code null}; an unreadable value counts as absent. */
+  public V current() {
+    if (!decoded) {
+      decoded = true;
+      if (stored != null) {
+        try {
+          current = decoder.apply(stored.value());
+        } catch (CorruptValueException e) {
+          LOG.log(System.Logger.Level.WARNING, "Ignoring an unreadable cache entry for key " + key + ": " + e.getMessage());
+          current = null;
+        }
+      }
+    }
+    return current;
+  }
+
+  /** The operation decided on. */
+  public EntryOperation operation() {
+    return operation;
+  }
+
+  /** The value set or loaded, for CREATE, LOAD and UPDATE. */
+  public V newValue() {
+    return newValue;
+  }
+
+  /** Sets the expiry time the commit uses instead of asking the expiry policy. */
+  public void fixExpiry(long expiresAt) {
+    fixedExpiry = expiresAt;
+  }
+
+  /** The expiry time fixed by {@link #fixExpiry}, or -1 when the policy decides. */
+  public long fixedExpiry() {
+    return fixedExpiry;
+  }
+
+  /** Records that the new value was dropped because it was created already expired. */
+  public void discard() {
+    discarded = true;
+  }
+
+  /** Whether the new value was dropped instead of stored. */
+  public boolean isDiscarded() {
+    return discarded;
+  }
+
+  /** Sets a loaded value as a LOAD, which is not written through. */
+  public void load(V value) {
+    operation = EntryOperation.LOAD;
+    newValue = value;
+  }
+
+  /** Marks the entry as read, so the access expiry applies. */
+  public void access() {
+    if (operation == EntryOperation.NONE && wasLive()) {
+      operation = EntryOperation.ACCESS;
+    }
+  }
+
+  @Override
+  public K getKey() {
+    return key;
+  }
+
+  @Override
+  public V getValue() {
+    switch (operation) {
+      case CREATE, LOAD, UPDATE -> {
+        return newValue;
+      }
+      case REMOVE -> {
+        return null;
+      }
+      default -> {
+        if (wasLive()) {
+          access();
+          return current();
+        }
+        if (readThrough != null) {
+          V loaded = readThrough.load(key);
+          if (loaded != null) {
+            load(loaded);
+          }
+          return loaded;
+        }
+        return null;
+      }
+    }
+  }
+
+  @Override
+  public boolean exists() {
+    return switch (operation) {
+      case CREATE, LOAD, UPDATE -> true;
+      case REMOVE -> false;
+      default -> wasLive();
+    };
+  }
+
+  @Override
+  public void remove() {
+    operation = operation == EntryOperation.CREATE || operation == EntryOperation.LOAD
+        ? (wasLive() ? EntryOperation.REMOVE : EntryOperation.NONE)
+        : EntryOperation.REMOVE;
+    newValue = null;
+  }
+
+  @Override
+  public void setValue(V value) {
+    if (value == null) {
+      throw new NullPointerException("An entry's value cannot be set to null; use remove()");
+    }
+    operation = wasLive() ? EntryOperation.UPDATE : EntryOperation.CREATE;
+    newValue = value;
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> clazz) {
+    if (clazz.isInstance(this)) {
+      return clazz.cast(this);
+    }
+    throw new IllegalArgumentException("A mutable entry cannot be unwrapped to " + clazz.getName());
+  }
+}

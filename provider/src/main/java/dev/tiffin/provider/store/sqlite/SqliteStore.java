@@ -1,0 +1,296 @@
+package dev.tiffin.provider.store.sqlite;
+
+import dev.tiffin.config.StoreSettings;
+import dev.tiffin.spi.ByteStore;
+import dev.tiffin.spi.KeyedEntry;
+import dev.tiffin.spi.ScanPage;
+import dev.tiffin.spi.StoredEntry;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import javax.cache.CacheException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * A {@link ByteStore} in one SQLite database file: WAL journal, a busy timeout, and every
+ * conditional change as a single statement, so it stays atomic when several JVMs share the file.
+ */
+public final class SqliteStore implements ByteStore {
+
+  private static final String TABLE = "tiffin_entries";
+  private static final String GET = "SELECT value, expires_at FROM " + TABLE + " WHERE key = ?";
+  private static final String PUT = "INSERT INTO " + TABLE + " (key, value, expires_at) VALUES (?1, ?2, ?3)"
+      + " ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = CASE"
+      + " WHEN " + TABLE + ".expires_at <= ?4 THEN excluded.expires_at"
+      + " WHEN ?5 < 0 THEN " + TABLE + ".expires_at ELSE ?5 END";
+  private static final String INSERT_IF_ABSENT = "INSERT OR IGNORE INTO " + TABLE
+      + " (key, value, expires_at) VALUES (?, ?, ?)";
+  private static final String REPLACE_IF = "UPDATE " + TABLE + " SET value = ?, expires_at = ? WHERE key = ? AND value = ?";
+  private static final String REMOVE_IF = "DELETE FROM " + TABLE + " WHERE key = ? AND value = ?";
+  private static final String TOUCH_IF = "UPDATE " + TABLE + " SET expires_at = ? WHERE key = ? AND value = ?";
+  private static final String REMOVE = "DELETE FROM " + TABLE + " WHERE key = ?";
+  private static final String SCAN_FIRST = "SELECT key, value, expires_at FROM " + TABLE
+      + " WHERE key >= ? AND key < ? ORDER BY key LIMIT ?";
+  private static final String SCAN_NEXT = "SELECT key, value, expires_at FROM " + TABLE
+      + " WHERE key > ? AND key < ? ORDER BY key LIMIT ?";
+  private static final String CLEAR = "DELETE FROM " + TABLE + " WHERE key >= ? AND key < ?";
+  private static final String SWEEP = "DELETE FROM " + TABLE + " WHERE key IN (SELECT key FROM " + TABLE
+      + " WHERE expires_at <= ? LIMIT ?)";
+  private static final int BATCH = 500;
+
+  private final SqlitePool pool;
+  private final String description;
+  private final LongSupplier clock;
+
+  /** Opens (creating if needed) the database file named by the store's {@code sqlite:} URI. */
+  public SqliteStore(StoreSettings settings, LongSupplier clock) {
+    Path file = SqlitePath.of(settings);
+    this.description = "'" + settings.name() + "' (" + file + ")";
+    this.clock = clock;
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw new CacheException("Cannot create the folder for SQLite store " + description + ": " + e, e);
+    }
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis()));
+    SQLiteDataSource dataSource = new SQLiteDataSource(config);
+    dataSource.setUrl("jdbc:sqlite:" + file);
+    this.pool = new SqlitePool(dataSource, description, settings.poolSize(), settings.timeout().toMillis());
+    createSchema();
+  }
+
+  private void createSchema() {
+    pool.write(session -> {
+      try (Statement statement = session.connection().createStatement()) {
+        statement.executeUpdate("CREATE TABLE IF NOT EXISTS " + TABLE
+            + " (key BLOB PRIMARY KEY, value BLOB NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID");
+        // Partial index: eternal entries, the common case, cost no index write.
+        statement.executeUpdate("CREATE INDEX IF NOT EXISTS " + TABLE + "_expiry ON " + TABLE
+            + " (expires_at) WHERE expires_at < " + StoredEntry.ETERNAL);
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public StoredEntry get(byte[] key) {
+    return pool.read(session -> {
+      PreparedStatement statement = session.statement(GET);
+      statement.setBytes(1, key);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next() ? new StoredEntry(rows.getBytes(1), rows.getLong(2)) : null;
+      }
+    });
+  }
+
+  @Override
+  public List<StoredEntry> getAll(List<byte[]> keys) {
+    Map<ByteBuffer, StoredEntry> found = new HashMap<>();
+    for (int from = 0; from < keys.size(); from += BATCH) {
+      List<byte[]> chunk = keys.subList(from, Math.min(keys.size(), from + BATCH));
+      String sql = "SELECT key, value, expires_at FROM " + TABLE + " WHERE key IN ("
+          + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")";
+      pool.read(session -> {
+        try (PreparedStatement statement = session.connection().prepareStatement(sql)) {
+          for (int i = 0; i < chunk.size(); i++) {
+            statement.setBytes(i + 1, chunk.get(i));
+          }
+          try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              found.put(ByteBuffer.wrap(rows.getBytes(1)), new StoredEntry(rows.getBytes(2), rows.getLong(3)));
+            }
+          }
+        }
+        return null;
+      });
+    }
+    List<StoredEntry> result = new ArrayList<>(keys.size());
+    for (byte[] key : keys) {
+      result.add(found.get(ByteBuffer.wrap(key)));
+    }
+    return result;
+  }
+
+  @Override
+  public void put(byte[] key, byte[] value, long expiresAtIfCreated, long expiresAtIfUpdated) {
+    long now = clock.getAsLong();
+    pool.write(session -> {
+      PreparedStatement statement = session.statement(PUT);
+      statement.setBytes(1, key);
+      statement.setBytes(2, value);
+      statement.setLong(3, expiresAtIfCreated);
+      statement.setLong(4, now);
+      statement.setLong(5, expiresAtIfUpdated);
+      return statement.executeUpdate();
+    });
+  }
+
+  @Override
+  public boolean compareAndSet(byte[] key, byte[] expected, byte[] value, long expiresAt) {
+    return pool.write(session -> {
+      PreparedStatement statement;
+      if (expected == null) {
+        if (value == null) {
+          return true;
+        }
+        statement = session.statement(INSERT_IF_ABSENT);
+        statement.setBytes(1, key);
+        statement.setBytes(2, value);
+        statement.setLong(3, expiresAt);
+      } else if (value == null) {
+        statement = session.statement(REMOVE_IF);
+        statement.setBytes(1, key);
+        statement.setBytes(2, expected);
+      } else {
+        statement = session.statement(REPLACE_IF);
+        statement.setBytes(1, value);
+        statement.setLong(2, expiresAt);
+        statement.setBytes(3, key);
+        statement.setBytes(4, expected);
+      }
+      return statement.executeUpdate() == 1;
+    });
+  }
+
+  @Override
+  public boolean touch(byte[] key, byte[] expected, long expiresAt) {
+    return pool.write(session -> {
+      PreparedStatement statement = session.statement(TOUCH_IF);
+      statement.setLong(1, expiresAt);
+      statement.setBytes(2, key);
+      statement.setBytes(3, expected);
+      return statement.executeUpdate() == 1;
+    });
+  }
+
+  @Override
+  public void removeAll(List<byte[]> keys) {
+    if (keys.isEmpty()) {
+      return;
+    }
+    pool.write(session -> inTransaction(session, () -> {
+      PreparedStatement statement = session.statement(REMOVE);
+      for (byte[] key : keys) {
+        statement.setBytes(1, key);
+        statement.addBatch();
+      }
+      statement.executeBatch();
+    }));
+  }
+
+  @Override
+  public ScanPage scan(byte[] prefix, byte[] cursor, int limit) {
+    return pool.read(session -> {
+      PreparedStatement statement = session.statement(cursor == null ? SCAN_FIRST : SCAN_NEXT);
+      statement.setBytes(1, cursor == null ? prefix : cursor);
+      statement.setBytes(2, upperBound(prefix));
+      statement.setInt(3, limit);
+      List<KeyedEntry> entries = new ArrayList<>(Math.min(limit, 256));
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          entries.add(new KeyedEntry(rows.getBytes(1), new StoredEntry(rows.getBytes(2), rows.getLong(3))));
+        }
+      }
+      byte[] next = entries.size() < limit ? null : entries.get(entries.size() - 1).key();
+      return new ScanPage(entries, next);
+    });
+  }
+
+  @Override
+  public long clear(byte[] prefix) {
+    return pool.write(session -> {
+      PreparedStatement statement = session.statement(CLEAR);
+      statement.setBytes(1, prefix);
+      statement.setBytes(2, upperBound(prefix));
+      return (long) statement.executeUpdate();
+    });
+  }
+
+  /** Deletes entries that expired before {@code cutoff}, in bounded batches; returns how many. */
+  public long sweep(long cutoff, int maxBatches) {
+    long removed = 0;
+    for (int batch = 0; batch < maxBatches; batch++) {
+      int count = pool.write(session -> {
+        PreparedStatement statement = session.statement(SWEEP);
+        statement.setLong(1, cutoff);
+        statement.setInt(2, BATCH);
+        return statement.executeUpdate();
+      });
+      removed += count;
+      if (count < BATCH) {
+        break;
+      }
+    }
+    return removed;
+  }
+
+  @Override
+  public void ping() {
+    pool.read(session -> {
+      try (Statement statement = session.connection().createStatement();
+           ResultSet rows = statement.executeQuery("SELECT 1")) {
+        return rows.next();
+      }
+    });
+  }
+
+  @Override
+  public String describe() {
+    return "SQLite store " + description;
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  private static Object inTransaction(SqliteSession session, SqlBlock block) throws SQLException {
+    try (Statement statement = session.connection().createStatement()) {
+      statement.execute("BEGIN IMMEDIATE");
+      try {
+        block.run();
+        statement.execute("COMMIT");
+      } catch (SQLException | RuntimeException e) {
+        statement.execute("ROLLBACK");
+        throw e;
+      }
+    }
+    return null;
+  }
+
+  /** The smallest key greater than every key that starts with {@code prefix}. */
+  static byte[] upperBound(byte[] prefix) {
+    byte[] bound = Arrays.copyOf(prefix, prefix.length);
+    for (int i = bound.length - 1; i >= 0; i--) {
+      if (bound[i] != (byte) 0xFF) {
+        bound[i]++;
+        return Arrays.copyOf(bound, i + 1);
+      }
+    }
+    throw new IllegalArgumentException("a prefix of only 0xFF bytes has no upper bound");
+  }
+
+  @FunctionalInterface
+  private interface SqlBlock {
+    void run() throws SQLException;
+  }
+}

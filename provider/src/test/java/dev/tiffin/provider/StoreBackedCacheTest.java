@@ -1,0 +1,181 @@
+package dev.tiffin.provider;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tiffin.api.TiffinCache;
+import java.io.Serializable;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.cache.Cache;
+import javax.cache.CacheException;
+import javax.cache.CacheManager;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.expiry.AccessedExpiryPolicy;
+import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreBackedCacheTest {
+
+  @TempDir
+  Path folder;
+
+  private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
+  private TiffinCachingProvider provider;
+  private CacheManager manager;
+
+  @BeforeEach
+  void open() {
+    provider = TestProviders.sqlite(folder, clock);
+    manager = provider.getCacheManager();
+  }
+
+  @AfterEach
+  void close() {
+    provider.close();
+  }
+
+  private Cache<String, String> cache(MutableConfiguration<String, String> configuration) {
+    return manager.createCache("c", configuration.setTypes(String.class, String.class));
+  }
+
+  @Test
+  void createdExpiryFollowsTheInjectedClock() {
+    Cache<String, String> cache = cache(new MutableConfiguration<String, String>()
+        .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(new Duration(TimeUnit.SECONDS, 10))));
+    cache.put("k", "v");
+    clock.addAndGet(9_999);
+    assertEquals("v", cache.get("k"));
+    clock.addAndGet(1);
+    assertNull(cache.get("k"));
+    assertFalse(cache.containsKey("k"));
+  }
+
+  @Test
+  void accessedExpiryIsExtendedByEachRead() {
+    Cache<String, String> cache = cache(new MutableConfiguration<String, String>()
+        .setExpiryPolicyFactory(AccessedExpiryPolicy.factoryOf(new Duration(TimeUnit.SECONDS, 10))));
+    cache.put("k", "v");
+    for (int i = 0; i < 5; i++) {
+      clock.addAndGet(8_000);
+      assertEquals("v", cache.get("k"), "read " + i);
+    }
+    clock.addAndGet(10_000);
+    assertNull(cache.get("k"));
+  }
+
+  @Test
+  void corruptedStoredValueReadsAsAbsentAndCanBeOverwritten() throws Exception {
+    Cache<String, String> cache = cache(new MutableConfiguration<>());
+    cache.put("k", "v");
+    try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("cache.db"));
+         PreparedStatement corrupt = raw.prepareStatement("UPDATE tiffin_entries SET value = ? WHERE key = ?")) {
+      corrupt.setBytes(1, new byte[] {'?', 1, 2});
+      corrupt.setBytes(2, "tiffin:c:k".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertEquals(1, corrupt.executeUpdate());
+    }
+    assertNull(cache.get("k"));
+    assertFalse(cache.containsKey("k"));
+    assertTrue(cache.putIfAbsent("k", "fresh"));
+    assertEquals("fresh", cache.get("k"));
+  }
+
+  /** A type the cache was not told about. */
+  record Secretive(String name) implements Serializable {
+  }
+
+  @Test
+  void undeclaredClassIsRefusedWithTheSettingToChange() {
+    Cache<String, Object> cache = manager.createCache("objects",
+        new MutableConfiguration<String, Object>().setTypes(String.class, Object.class));
+    cache.put("k", new Secretive("x"));
+    CacheException error = assertThrows(CacheException.class, () -> cache.get("k"));
+    assertTrue(error.getMessage().contains(Secretive.class.getName()), error.getMessage());
+    assertTrue(error.getMessage().contains("tiffin.cache.objects.allowed-classes"), error.getMessage());
+  }
+
+  @Test
+  void declaredValueTypeIsAllowed() {
+    Cache<String, Secretive> cache = manager.createCache("typed",
+        new MutableConfiguration<String, Secretive>().setTypes(String.class, Secretive.class));
+    cache.put("k", new Secretive("x"));
+    assertEquals(new Secretive("x"), cache.get("k"));
+  }
+
+  @Test
+  void extensionApiPingsAndSetsTimeToLive() {
+    Cache<String, String> cache = cache(new MutableConfiguration<>());
+    TiffinCache<String, String> tiffin = cache.unwrap(TiffinCache.class);
+    assertFalse(tiffin.ping().isNegative());
+    assertTrue(tiffin.storeDescription().contains("cache.db"));
+    tiffin.put("short", "v", java.time.Duration.ofSeconds(5));
+    cache.put("long", "v");
+    assertTrue(tiffin.expire("long", java.time.Duration.ofSeconds(20)));
+    assertFalse(tiffin.expire("missing", java.time.Duration.ofSeconds(20)));
+    clock.addAndGet(5_000);
+    assertNull(cache.get("short"));
+    assertEquals("v", cache.get("long"));
+    clock.addAndGet(15_000);
+    assertNull(cache.get("long"));
+  }
+
+  @Test
+  void applicationsSharingAStoreNeverSeeEachOther() {
+    CacheManager one = provider.getCacheManager(URI.create("one"), null);
+    CacheManager two = provider.getCacheManager(URI.create("two"), null);
+    Cache<String, String> a = one.createCache("users", new MutableConfiguration<String, String>());
+    Cache<String, String> b = two.createCache("users", new MutableConfiguration<String, String>());
+    a.put("k", "from one");
+    b.put("k", "from two");
+    assertEquals("from one", a.get("k"));
+    a.clear();
+    assertNull(a.get("k"));
+    assertEquals("from two", b.get("k"));
+    Set<String> keys = new HashSet<>();
+    b.forEach(entry -> keys.add(entry.getKey()));
+    assertEquals(Set.of("k"), keys);
+  }
+
+  @Test
+  void entriesSurviveARestart() {
+    cache(new MutableConfiguration<>()).put("k", "persisted");
+    provider.close();
+    provider = TestProviders.sqlite(folder, clock);
+    manager = provider.getCacheManager();
+    assertEquals("persisted", cache(new MutableConfiguration<>()).get("k"));
+  }
+
+  @Test
+  void storeByReferenceIsRefusedClearly() {
+    UnsupportedOperationException error = assertThrows(UnsupportedOperationException.class,
+        () -> manager.createCache("ref", new MutableConfiguration<>().setStoreByValue(false)));
+    assertTrue(error.getMessage().contains("by value"));
+  }
+
+  @Test
+  void declaredCachesComeFromConfiguration() {
+    java.util.Properties properties = new java.util.Properties();
+    properties.setProperty("tiffin.cache.sessions.expiry", "created:30s");
+    properties.setProperty("tiffin.cache.sessions.statistics", "true");
+    CacheManager configured = provider.getCacheManager(URI.create("declared"), null, properties);
+    Cache<Object, Object> sessions = configured.getCache("sessions");
+    sessions.put("s", "v");
+    clock.addAndGet(30_000);
+    assertNull(sessions.get("s"));
+    assertEquals(1, sessions.unwrap(StoreBackedCache.class).statistics().getCacheMisses());
+  }
+}

@@ -1,0 +1,21 @@
+package dev.tiffin.provider;
+
+import dev.tiffin.provider.config.SettingsLoader;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Providers for tests: a clock the test drives and a database file in the test's folder. */
+final class TestProviders {
+
+  private TestProviders() {
+  }
+
+  static TiffinCachingProvider sqlite(Path folder, AtomicLong clock) {
+    Properties system = new Properties();
+    system.setProperty("tiffin.store.default.uri", "sqlite:" + folder.resolve("cache.db"));
+    system.setProperty("user.home", folder.toString());
+    return new TiffinCachingProvider(clock::get, new SettingsLoader(Map.of(), system));
+  }
+}

@@ -16,12 +16,10 @@ import dev.tiffin.provider.processor.EntryState;
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.StoredEntry;
 import dev.tiffin.spi.ValueCodec;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,7 +41,7 @@ import javax.cache.processor.EntryProcessorResult;
  * A JCache {@link Cache} over a {@link ByteStore}: this class holds the specification's rules
  * (null checks, expiry, events, loader and writer, statistics), the store holds the data.
  */
-public final class StoreBackedCache<K, V> implements Cache<K, V>, TiffinCache<K, V> {
+public final class StoreBackedCache<K, V> implements Cache<K, V> {
 
   private final TiffinCacheManager manager;
   private final String name;
@@ -61,6 +59,8 @@ public final class StoreBackedCache<K, V> implements Cache<K, V>, TiffinCache<K,
   private final EntryEngine<K, V> engine;
   private final LongSupplier clock;
   private final BackgroundLoader backgroundLoader;
+  private final BulkOperations<K, V> bulk;
+  private final TiffinExtension<K, V> extension;
   private volatile boolean closed;
 
   StoreBackedCache(TiffinCacheManager manager, String name, MutableConfiguration<K, V> configuration,
@@ -83,6 +83,9 @@ public final class StoreBackedCache<K, V> implements Cache<K, V>, TiffinCache<K,
     this.engine = new EntryEngine<>(this, store, keys, values, expiry, writer, clock);
     this.configurationBean = new CacheConfigurationBean(() -> configuration);
     this.backgroundLoader = new BackgroundLoader(name);
+    this.bulk = new BulkOperations<>(this, engine, store, keys, events, statistics, writer, loader, readThrough,
+        backgroundLoader);
+    this.extension = new TiffinExtension<>(this, engine, events, store, clock);
     setStatisticsEnabled(configuration.isStatisticsEnabled());
     setManagementEnabled(configuration.isManagementEnabled());
   }
@@ -102,39 +105,7 @@ public final class StoreBackedCache<K, V> implements Cache<K, V>, TiffinCache<K,
   @Override
   public Map<K, V> getAll(Set<? extends K> keySet) {
     requireOpen();
-    List<K> requested = requireKeys(keySet);
-    long start = statistics.start();
-    EventBatch<K, V> batch = events.batch();
-    List<StoredEntry> found = store.getAll(requested.stream().map(keys::encode).toList());
-    Map<K, V> result = new HashMap<>();
-    List<K> missing = new ArrayList<>();
-    for (int i = 0; i < requested.size(); i++) {
-      EntryState<K, V> state = engine.state(requested.get(i), found.get(i), null);
-      if (state.wasLive()) {
-        result.put(state.getKey(), state.current());
-        state.access();
-      } else {
-        missing.add(state.getKey());
-      }
-      engine.commit(state, batch, false);
-    }
-    if (readThrough != null && !missing.isEmpty()) {
-      readThrough.loadAll(missing).forEach((key, value) -> {
-        Applied<K, V, V> applied = engine.apply(key, batch, false, null, state -> {
-          if (state.wasLive()) {
-            return state.current();
-          }
-          state.load(value);
-          return value;
-        });
-        if (!applied.state().isDiscarded()) {
-          result.put(key, applied.result());
-        }
-      });
-    }
-    batch.dispatch();
-    statistics.recordGet(requested.size() - missing.size(), missing.size(), start);
-    return result;
+    return bulk.getAll(requireKeys(keySet));
   }
 
   @Override
@@ -146,27 +117,7 @@ public final class StoreBackedCache<K, V> implements Cache<K, V>, TiffinCache<K,
   @Override
   public void loadAll(Set<? extends K> keySet, boolean replaceExistingValues, CompletionListener listener) {
     requireOpen();
-    List<K> requested = requireKeys(keySet);
-    if (!loader.isPresent()) {
-      if (listener != null) {
-        listener.onCompletion();
-      }
-      return;
-    }
-    backgroundLoader.submit(() -> {
-      List<K> toLoad = replaceExistingValues ? requested
-          : requested.stream().filter(key -> !engine.read(key, null).wasLive()).toList();
-      EventBatch<K, V> batch = events.batch();
-      loader.loadAll(toLoad).forEach((key, value) -> engine.apply(key, batch, false, null, state -> {
-        if (!state.wasLive()) {
-          state.load(value);
-        } else if (replaceExistingValues) {
-          state.setValue(value);
-        }
-        return null;
-      }));
-      batch.dispatch();
-    }, listener);
+    bulk.loadAll(requireKeys(keySet), replaceExistingValues, listener);
   }
 
   @Override
@@ -220,39 +171,7 @@ public final class StoreBackedCache<K, V> implements Cache<K, V>, TiffinCache<K,
     requireOpen();
     Objects.requireNonNull(map, "map");
     map.forEach(this::requireWritable);
-    long start = statistics.start();
-    List<Cache.Entry<? extends K, ? extends V>> unwritten = new ArrayList<>();
-    map.forEach((key, value) -> unwritten.add(new SimpleEntry<>(key, value)));
-    RuntimeException writeFailure = null;
-    if (writer.isActive()) {
-      try {
-        writer.writeAll(unwritten);
-        unwritten.clear();
-      } catch (RuntimeException e) {
-        writeFailure = e;
-      }
-    } else {
-      unwritten.clear();
-    }
-    Set<Object> failedKeys = new java.util.HashSet<>();
-    unwritten.forEach(entry -> failedKeys.add(entry.getKey()));
-    EventBatch<K, V> batch = events.batch();
-    int stored = 0;
-    for (Map.Entry<? extends K, ? extends V> entry : map.entrySet()) {
-      if (!failedKeys.contains(entry.getKey())) {
-        V value = entry.getValue();
-        EntryState<K, V> state = engine.apply(entry.getKey(), batch, false, null, current -> {
-          current.setValue(value);
-          return null;
-        }).state();
-        stored += state.isDiscarded() ? 0 : 1;
-      }
-    }
-    batch.dispatch();
-    statistics.recordPuts(stored, start);
-    if (writeFailure != null) {
-      throw writeFailure;
-    }
+    bulk.putAll(map);
   }
 
   @Override
@@ -370,48 +289,13 @@ public final class StoreBackedCache<K, V> implements Cache<K, V>, TiffinCache<K,
   @Override
   public void removeAll(Set<? extends K> keySet) {
     requireOpen();
-    removeKeys(requireKeys(keySet));
+    bulk.removeAll(requireKeys(keySet));
   }
 
   @Override
   public void removeAll() {
     requireOpen();
-    List<K> all = new ArrayList<>();
-    scanLive(state -> all.add(state.getKey()));
-    removeKeys(all);
-  }
-
-  private void removeKeys(List<K> toRemove) {
-    long start = statistics.start();
-    Set<K> undeleted = new LinkedHashSet<>(toRemove);
-    RuntimeException writeFailure = null;
-    if (writer.isActive()) {
-      try {
-        writer.deleteAll(undeleted);
-        undeleted.clear();
-      } catch (RuntimeException e) {
-        writeFailure = e;
-      }
-    } else {
-      undeleted.clear();
-    }
-    EventBatch<K, V> batch = events.batch();
-    int removed = 0;
-    for (K key : toRemove) {
-      if (!undeleted.contains(key)) {
-        boolean wasLive = engine.apply(key, batch, false, null, state -> {
-          boolean live = state.wasLive();
-          state.remove();
-          return live;
-        }).result();
-        removed += wasLive ? 1 : 0;
-      }
-    }
-    batch.dispatch();
-    statistics.recordRemovals(removed, start);
-    if (writeFailure != null) {
-      throw writeFailure;
-    }
+    bulk.removeAll(bulk.liveKeys());
   }
 
   @Override
@@ -487,26 +371,12 @@ public final class StoreBackedCache<K, V> implements Cache<K, V>, TiffinCache<K,
   }
 
   @SuppressWarnings("unchecked")
-  private EntryState<K, V> stateOf(byte[] storeKey, StoredEntry stored) {
+  EntryState<K, V> stateOf(byte[] storeKey, StoredEntry stored) {
     try {
       return engine.state((K) keys.decode(storeKey), stored, null);
     } catch (dev.tiffin.spi.CorruptValueException e) {
       return null;
     }
-  }
-
-  private void scanLive(java.util.function.Consumer<EntryState<K, V>> action) {
-    byte[] cursor = null;
-    do {
-      dev.tiffin.spi.ScanPage page = store.scan(keys.prefix(), cursor, CacheIterator.PAGE_SIZE);
-      for (dev.tiffin.spi.KeyedEntry row : page.entries()) {
-        EntryState<K, V> state = stateOf(row.key(), row.entry());
-        if (state != null && state.wasLive()) {
-          action.accept(state);
-        }
-      }
-      cursor = page.cursor();
-    } while (cursor != null);
   }
 
   private <R> Applied<K, V, R> mutate(K key, EventBatch<K, V> batch, Function<EntryState<K, V>, R> decide) {
@@ -517,53 +387,6 @@ public final class StoreBackedCache<K, V> implements Cache<K, V>, TiffinCache<K,
 
   private void recordRead(EntryState<K, V> state, long start) {
     statistics.recordGet(state.wasLive() ? 1 : 0, state.wasLive() ? 0 : 1, start);
-  }
-
-  // ---- TiffinCache
-
-  @Override
-  public Duration ping() {
-    requireOpen();
-    long start = System.nanoTime();
-    store.ping();
-    return Duration.ofNanos(System.nanoTime() - start);
-  }
-
-  @Override
-  public void put(K key, V value, Duration ttl) {
-    requireWritable(key, value);
-    long expiresAt = expiresAfter(ttl);
-    mutate(key, events.batch(), state -> {
-      state.setValue(value);
-      state.fixExpiry(expiresAt);
-      return null;
-    });
-  }
-
-  @Override
-  public boolean expire(K key, Duration ttl) {
-    requireOpenAndKey(key);
-    long expiresAt = expiresAfter(ttl);
-    return mutate(key, events.batch(), state -> {
-      state.access();
-      state.fixExpiry(expiresAt);
-      return state.wasLive();
-    }).result();
-  }
-
-  private long expiresAfter(Duration ttl) {
-    Objects.requireNonNull(ttl, "ttl");
-    if (ttl.isNegative()) {
-      throw new IllegalArgumentException("ttl must not be negative, was " + ttl);
-    }
-    long now = clock.getAsLong();
-    long millis = ttl.toMillis();
-    return millis > StoredEntry.ETERNAL - now ? StoredEntry.ETERNAL : now + millis;
-  }
-
-  @Override
-  public String storeDescription() {
-    return store.describe();
   }
 
   // ---- configuration, lifecycle, management
@@ -636,6 +459,9 @@ public final class StoreBackedCache<K, V> implements Cache<K, V>, TiffinCache<K,
     if (clazz.isAssignableFrom(getClass())) {
       return clazz.cast(this);
     }
+    if (clazz.isAssignableFrom(TiffinExtension.class)) {
+      return clazz.cast(extension);
+    }
     throw new IllegalArgumentException("A Tiffin cache cannot be unwrapped to " + clazz.getName()
         + "; try " + TiffinCache.class.getName());
   }
@@ -672,18 +498,23 @@ public final class StoreBackedCache<K, V> implements Cache<K, V>, TiffinCache<K,
 
   // ---- argument checks
 
-  private void requireOpen() {
+  /** Whether writes go through to a cache writer. */
+  boolean isWriteThrough() {
+    return writer.isActive();
+  }
+
+  void requireOpen() {
     if (closed) {
       throw new IllegalStateException("Cache " + name + " is closed");
     }
   }
 
-  private void requireOpenAndKey(K key) {
+  void requireOpenAndKey(K key) {
     requireOpen();
     Objects.requireNonNull(key, "key");
   }
 
-  private void requireWritable(K key, V value) {
+  void requireWritable(K key, V value) {
     requireOpenAndKey(key);
     Objects.requireNonNull(value, "value");
     requireType("Key", key, configuration.getKeyType());
@@ -708,6 +539,6 @@ public final class StoreBackedCache<K, V> implements Cache<K, V>, TiffinCache<K,
 
   @Override
   public String toString() {
-    return "TiffinCache[" + name + " in " + store.describe() + "]";
+    return "StoreBackedCache[" + name + " in " + store.describe() + "]";
   }
 }

@@ -1,0 +1,84 @@
+package dev.tiffin.provider;
+
+import dev.tiffin.api.TiffinCache;
+import dev.tiffin.provider.event.EventBatch;
+import dev.tiffin.provider.event.EventDispatcher;
+import dev.tiffin.spi.ByteStore;
+import dev.tiffin.spi.StoredEntry;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/** What {@code cache.unwrap(TiffinCache.class)} returns: Tiffin's operations beyond JCache, for one cache. */
+final class TiffinExtension<K, V> implements TiffinCache<K, V> {
+
+  private final StoreBackedCache<K, V> cache;
+  private final EntryEngine<K, V> engine;
+  private final EventDispatcher<K, V> events;
+  private final ByteStore store;
+  private final LongSupplier clock;
+
+  TiffinExtension(StoreBackedCache<K, V> cache, EntryEngine<K, V> engine, EventDispatcher<K, V> events,
+      ByteStore store, LongSupplier clock) {
+    this.cache = cache;
+    this.engine = engine;
+    this.events = events;
+    this.store = store;
+    this.clock = clock;
+  }
+
+  @Override
+  public Duration ping() {
+    cache.requireOpen();
+    long start = System.nanoTime();
+    store.ping();
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  @Override
+  public void put(K key, V value, Duration ttl) {
+    cache.requireWritable(key, value);
+    long expiresAt = expiresAfter(ttl);
+    EventBatch<K, V> batch = events.batch();
+    engine.apply(key, batch, cache.isWriteThrough(), null, state -> {
+      state.setValue(value);
+      state.fixExpiry(expiresAt);
+      return null;
+    });
+    batch.dispatch();
+  }
+
+  @Override
+  public boolean expire(K key, Duration ttl) {
+    cache.requireOpenAndKey(key);
+    long expiresAt = expiresAfter(ttl);
+    EventBatch<K, V> batch = events.batch();
+    boolean live = engine.apply(key, batch, false, null, state -> {
+      state.access();
+      state.fixExpiry(expiresAt);
+      return state.wasLive();
+    }).result();
+    batch.dispatch();
+    return live;
+  }
+
+  private long expiresAfter(Duration ttl) {
+    Objects.requireNonNull(ttl, "ttl");
+    if (ttl.isNegative()) {
+      throw new IllegalArgumentException("ttl must not be negative, was " + ttl);
+    }
+    long now = clock.getAsLong();
+    long millis = ttl.toMillis();
+    return millis > StoredEntry.ETERNAL - now ? StoredEntry.ETERNAL : now + millis;
+  }
+
+  @Override
+  public String storeDescription() {
+    return store.describe();
+  }
+
+  @Override
+  public String toString() {
+    return "TiffinCache[" + cache.getName() + " in " + store.describe() + "]";
+  }
+}

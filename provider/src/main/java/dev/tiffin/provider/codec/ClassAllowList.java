@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The deserialization allow-list: JDK value types, the cache's declared types, and whatever the
- * configuration names.
+ * The deserialization allow-list: JDK value types and exceptions, the cache's declared types, and
+ * whatever the configuration names.
  *
  * <p>Java serialization can run code of any class on the classpath, so a stored value may only
  * name classes somebody chose to trust.
@@ -57,8 +57,12 @@ public final class ClassAllowList implements ObjectInputFilter {
     if (JDK_REFUSED.contains(name)) {
       return false;
     }
+    if (type.getClassLoader() != null) {
+      return false;
+    }
+    // JDK exceptions pass too: caching a method's exception is part of the JCache annotations.
     Package pkg = type.getPackage();
-    return pkg != null && JDK_PACKAGES.contains(pkg.getName()) && type.getClassLoader() == null;
+    return (pkg != null && JDK_PACKAGES.contains(pkg.getName())) || Throwable.class.isAssignableFrom(type);
   }
 
   private boolean matchesPattern(String className) {

@@ -52,6 +52,14 @@ class TaggedCodecTest {
   }
 
   @Test
+  void jdkExceptionsPassButNotOtherJdkClasses() {
+    java.io.IOException failure = new java.io.IOException("disk");
+    assertEquals("disk", ((java.io.IOException) plain.decode(plain.encode(failure))).getMessage());
+    byte[] file = plain.encode(new java.io.File("x"));
+    assertThrows(CacheException.class, () -> plain.decode(file));
+  }
+
+  @Test
   void refusedClassNamesTheClassAndTheSetting() {
     byte[] bytes = plain.encode(new Order("a", 1));
     CacheException refused = assertThrows(CacheException.class, () -> plain.decode(bytes));

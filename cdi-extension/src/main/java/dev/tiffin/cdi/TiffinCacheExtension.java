@@ -47,6 +47,10 @@ public class TiffinCacheExtension implements Extension {
       CacheRemoveInterceptor.class, CacheRemoveAllInterceptor.class, CacheInterceptionRuntime.class,
       JCacheProducers.class);
 
+  /** Offered only with {@code tiffin-api} present: the extension itself needs nothing beyond javax.cache. */
+  private static final String TIFFIN_PRODUCERS = "dev.tiffin.cdi.inject.TiffinProducers";
+  private static final String TIFFIN_API = "dev.tiffin.api.TiffinCache";
+
   private final List<Throwable> definitionErrors = new ArrayList<>();
 
   void declareBindingsAndBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
@@ -58,13 +62,29 @@ public class TiffinCacheExtension implements Extension {
       // which is how skipScannedCopies tells them from scanned copies.
       event.addAnnotatedType(beanManager.createAnnotatedType(type), type.getName());
     }
+    Class<?> tiffinProducers = tiffinProducers();
+    if (tiffinProducers != null) {
+      event.addAnnotatedType(beanManager.createAnnotatedType(tiffinProducers), TIFFIN_PRODUCERS);
+    }
+  }
+
+  private static Class<?> tiffinProducers() {
+    ClassLoader loader = TiffinCacheExtension.class.getClassLoader();
+    try {
+      Class.forName(TIFFIN_API, false, loader);
+      return Class.forName(TIFFIN_PRODUCERS, false, loader);
+    } catch (ClassNotFoundException | LinkageError e) {
+      return null;
+    }
   }
 
   /** Drops copies of our own classes found by scanning; the ones added above are the beans. */
   <T> void skipScannedCopies(
       @Observes @WithAnnotations({Interceptor.class, ApplicationScoped.class, Produces.class})
       ProcessAnnotatedType<T> event) {
-    if (!(event instanceof ProcessSyntheticAnnotatedType) && OWN_BEANS.contains(event.getAnnotatedType().getJavaClass())) {
+    Class<?> type = event.getAnnotatedType().getJavaClass();
+    if (!(event instanceof ProcessSyntheticAnnotatedType)
+        && (OWN_BEANS.contains(type) || type.getName().equals(TIFFIN_PRODUCERS))) {
       event.veto();
     }
   }

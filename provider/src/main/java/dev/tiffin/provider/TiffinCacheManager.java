@@ -62,6 +62,8 @@ public final class TiffinCacheManager implements CacheManager {
     if (properties != null) {
       this.properties.putAll(properties);
     }
+    // The resolved tiffin.* values too, so integrations (the CDI extension) see file settings.
+    this.properties.putAll(resolved.values());
     this.settings = resolved.settings();
     this.stores = stores;
     this.clock = clock;
@@ -88,6 +90,7 @@ public final class TiffinCacheManager implements CacheManager {
     return classLoader;
   }
 
+  /** The properties passed in, plus every resolved {@code tiffin.*} setting. */
   @Override
   public Properties getProperties() {
     return properties;

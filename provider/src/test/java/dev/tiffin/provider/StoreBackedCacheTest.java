@@ -167,6 +167,17 @@ class StoreBackedCacheTest {
   }
 
   @Test
+  void managerPropertiesCarryPassedAndResolvedSettings() throws Exception {
+    java.nio.file.Path file = folder.resolve("app.properties");
+    java.nio.file.Files.writeString(file, "tiffin.cache.users.single-flight=true\n");
+    java.util.Properties passed = new java.util.Properties();
+    passed.setProperty("javax.cache.test.1", "value1");
+    java.util.Properties seen = provider.getCacheManager(file.toUri(), null, passed).getProperties();
+    assertEquals("value1", seen.getProperty("javax.cache.test.1"));
+    assertEquals("true", seen.getProperty("tiffin.cache.users.single-flight"));
+  }
+
+  @Test
   void declaredCachesComeFromConfiguration() {
     java.util.Properties properties = new java.util.Properties();
     properties.setProperty("tiffin.cache.sessions.expiry", "created:30s");

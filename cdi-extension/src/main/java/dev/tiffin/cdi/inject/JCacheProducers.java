@@ -42,6 +42,11 @@ public class JCacheProducers {
   @Dependent
   @NamedCache("")
   public <K, V> Cache<K, V> namedCache(InjectionPoint injectionPoint) {
+    return named(injectionPoint);
+  }
+
+  /** The cache a {@code @NamedCache} injection point names, created with its type arguments when absent. */
+  static <K, V> Cache<K, V> named(InjectionPoint injectionPoint) {
     NamedCache qualifier = injectionPoint.getQualifiers().stream()
         .filter(NamedCache.class::isInstance).map(NamedCache.class::cast).findFirst()
         .orElseThrow(() -> new IllegalStateException("No @NamedCache on " + injectionPoint));
@@ -49,7 +54,8 @@ public class JCacheProducers {
       throw new IllegalArgumentException("@NamedCache needs a cache name: " + injectionPoint);
     }
     Type type = injectionPoint.getType();
-    return OnDemandCaches.getOrCreate(cacheManager(), qualifier.value(), typeArgument(type, 0), typeArgument(type, 1));
+    return OnDemandCaches.getOrCreate(Caching.getCachingProvider().getCacheManager(), qualifier.value(),
+        typeArgument(type, 0), typeArgument(type, 1));
   }
 
   /** The class of a type argument of {@code Cache<K, V>}, or {@code Object} when it is not a plain class. */

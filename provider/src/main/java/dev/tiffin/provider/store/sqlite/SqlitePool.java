@@ -1,11 +1,10 @@
 package dev.tiffin.provider.store.sqlite;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.cache.CacheException;
 import org.sqlite.SQLiteDataSource;
@@ -15,16 +14,17 @@ import org.sqlite.SQLiteDataSource;
  *
  * <p>Writers in this JVM queue on a Java lock instead of meeting SQLite's busy handler, which
  * sleeps whole milliseconds; other processes still coordinate through SQLite's own locking.
+ * Readers never share a lock: a thread first reclaims the connection it used last with one
+ * compare-and-set, so threads settle on connections of their own, as with a connection per thread.
  */
 final class SqlitePool implements AutoCloseable {
 
   private final SQLiteDataSource dataSource;
   private final String description;
   private final long timeoutMillis;
-  private final BlockingQueue<SqliteSession> idleReaders;
-  private final List<SqliteSession> all = new ArrayList<>();
+  private final List<SqliteSession> readers = new CopyOnWriteArrayList<>();
+  private final ThreadLocal<SqliteSession> lastReader = new ThreadLocal<>();
   private final int maxReaders;
-  private int openReaders;
   private final ReentrantLock writeLock = new ReentrantLock();
   private SqliteSession writer;
 
@@ -33,7 +33,6 @@ final class SqlitePool implements AutoCloseable {
     this.description = description;
     this.maxReaders = maxReaders;
     this.timeoutMillis = timeoutMillis;
-    this.idleReaders = new ArrayBlockingQueue<>(maxReaders);
   }
 
   /** Runs {@code work} on a reader connection. */
@@ -44,7 +43,7 @@ final class SqlitePool implements AutoCloseable {
     } catch (SQLException e) {
       throw failure(e);
     } finally {
-      idleReaders.offer(session);
+      session.release();
     }
   }
 
@@ -75,36 +74,50 @@ final class SqlitePool implements AutoCloseable {
   }
 
   private SqliteSession borrowReader() {
-    SqliteSession session = idleReaders.poll();
-    if (session != null) {
-      return session;
+    SqliteSession last = lastReader.get();
+    if (last != null && last.tryClaim()) {
+      return last;
     }
-    synchronized (all) {
-      if (openReaders < maxReaders) {
-        openReaders++;
-        return open();
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    while (true) {
+      for (SqliteSession session : readers) {
+        if (session.tryClaim()) {
+          lastReader.set(session);
+          return session;
+        }
+      }
+      SqliteSession opened = openReaderIfRoom();
+      if (opened != null) {
+        lastReader.set(opened);
+        return opened;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new CacheException("Timed out after " + timeoutMillis + " ms waiting for a connection to "
+            + description + "; raise the store's pool-size");
+      }
+      // Every reader is busy: readers are held for one statement, so a short pause is enough.
+      LockSupport.parkNanos(20_000);
+      if (Thread.interrupted()) {
+        Thread.currentThread().interrupt();
+        throw new CacheException("Interrupted while waiting for a connection to " + description);
       }
     }
-    try {
-      session = idleReaders.poll(timeoutMillis, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CacheException("Interrupted while waiting for a connection to " + description, e);
+  }
+
+  private SqliteSession openReaderIfRoom() {
+    synchronized (readers) {
+      if (readers.size() >= maxReaders) {
+        return null;
+      }
+      SqliteSession session = open();
+      readers.add(session);
+      return session;
     }
-    if (session == null) {
-      throw new CacheException("Timed out after " + timeoutMillis + " ms waiting for a connection to "
-          + description + "; raise the store's pool-size");
-    }
-    return session;
   }
 
   private SqliteSession open() {
     try {
-      SqliteSession session = new SqliteSession(dataSource.getConnection());
-      synchronized (all) {
-        all.add(session);
-      }
-      return session;
+      return new SqliteSession(dataSource.getConnection());
     } catch (SQLException e) {
       throw failure(e);
     }
@@ -118,13 +131,14 @@ final class SqlitePool implements AutoCloseable {
   public void close() {
     writeLock.lock();
     try {
-      synchronized (all) {
-        all.forEach(SqliteSession::close);
-        all.clear();
+      synchronized (readers) {
+        readers.forEach(SqliteSession::close);
+        readers.clear();
       }
-      idleReaders.clear();
-      openReaders = 0;
-      writer = null;
+      if (writer != null) {
+        writer.close();
+        writer = null;
+      }
     } finally {
       writeLock.unlock();
     }

@@ -5,12 +5,14 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** One SQLite connection with its prepared statements, used by one thread at a time. */
+/** One SQLite connection with its prepared statements, claimed by one thread at a time (new sessions start claimed). */
 final class SqliteSession implements AutoCloseable {
 
   private final Connection connection;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
+  private final AtomicBoolean inUse = new AtomicBoolean(true);
 
   SqliteSession(Connection connection) {
     this.connection = connection;
@@ -24,6 +26,16 @@ final class SqliteSession implements AutoCloseable {
       statements.put(sql, statement);
     }
     return statement;
+  }
+
+  /** Claims this idle session for the calling thread; false if another thread holds it. */
+  boolean tryClaim() {
+    return !inUse.get() && inUse.compareAndSet(false, true);
+  }
+
+  /** Gives the session back for any thread to claim. */
+  void release() {
+    inUse.set(false);
   }
 
   Connection connection() {

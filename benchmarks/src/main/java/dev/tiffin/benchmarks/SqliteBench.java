@@ -1,0 +1,260 @@
+package dev.tiffin.benchmarks;
+
+import dev.tiffin.provider.TiffinCachingProvider;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import javax.cache.Cache;
+import javax.cache.CacheManager;
+import javax.cache.configuration.MutableConfiguration;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * Tiffin's SQLite store next to hand-written sqlite-jdbc doing the same work, in the same run, so
+ * the ratio Tiffin/raw is what matters and machine noise mostly cancels.
+ *
+ * <p>Both sides take a String key and a String value, write the same key bytes
+ * ({@code "tiffin:bench:" + key}) and value bytes ({@code 'S'} + UTF-8) into a WAL database with
+ * {@code synchronous=NORMAL}, and hand back a String on a read. Each trial starts from a fresh
+ * temporary database file holding {@value #KEYSPACE} entries, checkpointed so neither side
+ * inherits a long write-ahead log. Thread count comes from the command line ({@code -t 1},
+ * {@code -t 4}); see benchmarks/README.md.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class SqliteBench {
+
+  static final int KEYSPACE = 10_000;
+  static final int BUSY_TIMEOUT_MILLIS = 5_000;
+  static final String VALUE = "v".repeat(100);
+  static final byte[] KEY_PREFIX = "tiffin:bench:".getBytes(StandardCharsets.UTF_8);
+  static final byte STRING_TAG = 'S';
+
+  /** The keys {@code key-0 .. key-9999}, built once so no benchmark pays for string building. */
+  static final String[] KEYS = new String[KEYSPACE];
+
+  static {
+    for (int i = 0; i < KEYSPACE; i++) {
+      KEYS[i] = "key-" + i;
+    }
+  }
+
+  /** Each thread's own random key stream, so threads never share a generator. */
+  @State(Scope.Thread)
+  public static class KeyStream {
+
+    private SplittableRandom random;
+
+    @Setup(Level.Trial)
+    public void seed() {
+      random = new SplittableRandom(Thread.currentThread().getId() * 0x9E3779B97F4A7C15L);
+    }
+
+    String nextKey() {
+      return KEYS[random.nextInt(KEYSPACE)];
+    }
+
+    /** True for one operation in ten: the put share of the 90/10 mix. */
+    boolean nextIsPut() {
+      return random.nextInt(10) == 0;
+    }
+  }
+
+  /** One Tiffin cache over a fresh SQLite file, shared by all benchmark threads. */
+  @State(Scope.Benchmark)
+  public static class TiffinSide {
+
+    private Path file;
+    private TiffinCachingProvider provider;
+    private CacheManager manager;
+    Cache<String, String> cache;
+
+    @Setup(Level.Trial)
+    public void open() throws IOException, SQLException {
+      file = Files.createTempFile("tiffin-bench-", ".db");
+      provider = new TiffinCachingProvider();
+      manager = provider.getCacheManager(URI.create("sqlite:" + file), SqliteBench.class.getClassLoader());
+      cache = manager.createCache("bench", new MutableConfiguration<String, String>().setTypes(String.class, String.class));
+      for (String key : KEYS) {
+        cache.put(key, VALUE);
+      }
+      checkpoint(file);
+    }
+
+    @TearDown(Level.Trial)
+    public void close() throws IOException {
+      manager.close();
+      provider.close();
+      deleteDatabase(file);
+    }
+  }
+
+  /** The raw side's database file, created and pre-loaded once per trial. */
+  @State(Scope.Benchmark)
+  public static class RawDatabase {
+
+    Path file;
+
+    @Setup(Level.Trial)
+    public void create() throws IOException, SQLException {
+      file = Files.createTempFile("raw-bench-", ".db");
+      try (Connection connection = connect(file); Statement statement = connection.createStatement()) {
+        statement.executeUpdate("CREATE TABLE t (k BLOB PRIMARY KEY, v BLOB) WITHOUT ROWID");
+        connection.setAutoCommit(false);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO t(k,v) VALUES(?,?)")) {
+          for (String key : KEYS) {
+            insert.setBytes(1, keyBytes(key));
+            insert.setBytes(2, valueBytes(VALUE));
+            insert.addBatch();
+          }
+          insert.executeBatch();
+        }
+        connection.commit();
+      }
+      checkpoint(file);
+    }
+
+    @TearDown(Level.Trial)
+    public void delete() throws IOException {
+      deleteDatabase(file);
+    }
+  }
+
+  /** One connection per benchmark thread, with its two statements prepared once. */
+  @State(Scope.Thread)
+  public static class RawConnection {
+
+    private Connection connection;
+    private PreparedStatement select;
+    private PreparedStatement upsert;
+
+    @Setup(Level.Trial)
+    public void open(RawDatabase database) throws SQLException {
+      connection = connect(database.file);
+      select = connection.prepareStatement("SELECT v FROM t WHERE k=?");
+      upsert = connection.prepareStatement("INSERT OR REPLACE INTO t(k,v) VALUES(?,?)");
+    }
+
+    @TearDown(Level.Trial)
+    public void close() throws SQLException {
+      connection.close();
+    }
+
+    String get(String key) throws SQLException {
+      select.setBytes(1, keyBytes(key));
+      try (ResultSet rows = select.executeQuery()) {
+        if (!rows.next()) {
+          return null;
+        }
+        byte[] value = rows.getBytes(1);
+        return new String(value, 1, value.length - 1, StandardCharsets.UTF_8);
+      }
+    }
+
+    void put(String key, String value) throws SQLException {
+      upsert.setBytes(1, keyBytes(key));
+      upsert.setBytes(2, valueBytes(value));
+      upsert.executeUpdate();
+    }
+  }
+
+  @Benchmark
+  public String tiffinGet(TiffinSide tiffin, KeyStream keys) {
+    return tiffin.cache.get(keys.nextKey());
+  }
+
+  @Benchmark
+  public void tiffinPut(TiffinSide tiffin, KeyStream keys) {
+    tiffin.cache.put(keys.nextKey(), VALUE);
+  }
+
+  @Benchmark
+  public void tiffinMix(TiffinSide tiffin, KeyStream keys, Blackhole blackhole) {
+    String key = keys.nextKey();
+    if (keys.nextIsPut()) {
+      tiffin.cache.put(key, VALUE);
+    } else {
+      blackhole.consume(tiffin.cache.get(key));
+    }
+  }
+
+  @Benchmark
+  public String rawGet(RawConnection raw, KeyStream keys) throws SQLException {
+    return raw.get(keys.nextKey());
+  }
+
+  @Benchmark
+  public void rawPut(RawConnection raw, KeyStream keys) throws SQLException {
+    raw.put(keys.nextKey(), VALUE);
+  }
+
+  @Benchmark
+  public void rawMix(RawConnection raw, KeyStream keys, Blackhole blackhole) throws SQLException {
+    String key = keys.nextKey();
+    if (keys.nextIsPut()) {
+      raw.put(key, VALUE);
+    } else {
+      blackhole.consume(raw.get(key));
+    }
+  }
+
+  /** The key bytes Tiffin's KeyCodec writes for a String key of cache "bench" under app "tiffin". */
+  static byte[] keyBytes(String key) {
+    byte[] body = key.getBytes(StandardCharsets.UTF_8);
+    byte[] out = new byte[KEY_PREFIX.length + body.length];
+    System.arraycopy(KEY_PREFIX, 0, out, 0, KEY_PREFIX.length);
+    System.arraycopy(body, 0, out, KEY_PREFIX.length, body.length);
+    return out;
+  }
+
+  /** The value bytes Tiffin's TaggedCodec writes for a String. */
+  static byte[] valueBytes(String value) {
+    byte[] body = value.getBytes(StandardCharsets.UTF_8);
+    byte[] out = new byte[body.length + 1];
+    out[0] = STRING_TAG;
+    System.arraycopy(body, 0, out, 1, body.length);
+    return out;
+  }
+
+  /** A connection configured as Tiffin configures its own: WAL, synchronous=NORMAL, same busy timeout. */
+  static Connection connect(Path file) throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+    return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+  }
+
+  /** Folds the write-ahead log into the database, so measurement starts from the same state on both sides. */
+  static void checkpoint(Path file) throws SQLException {
+    try (Connection connection = connect(file); Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+  }
+
+  static void deleteDatabase(Path file) throws IOException {
+    for (String suffix : new String[] {"", "-wal", "-shm"}) {
+      Files.deleteIfExists(Path.of(file + suffix));
+    }
+  }
+}

@@ -5,39 +5,37 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.cache.CacheException;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * Connections to one database file: a pool of readers and a single writer.
+ * Connections to one database file, shared without a lock: a thread first reclaims the connection
+ * it used last with one compare-and-set, so threads settle on connections of their own.
  *
- * <p>Writers in this JVM queue on a Java lock instead of meeting SQLite's busy handler, which
- * sleeps whole milliseconds; other processes still coordinate through SQLite's own locking.
- * Readers never share a lock: a thread first reclaims the connection it used last with one
- * compare-and-set, so threads settle on connections of their own, as with a connection per thread.
+ * <p>Writers in this JVM and in others are ordered by SQLite's own locking and busy timeout.
+ * Measured here, that beats funnelling this JVM's writes through one connection behind a Java
+ * lock: on two cores every contended hand-off of that lock cost a thread switch.
  */
 final class SqlitePool implements AutoCloseable {
 
   private final SQLiteDataSource dataSource;
   private final String description;
   private final long timeoutMillis;
-  private final List<SqliteSession> readers = new CopyOnWriteArrayList<>();
-  private final ThreadLocal<SqliteSession> lastReader = new ThreadLocal<>();
-  private final int maxReaders;
-  private final ReentrantLock writeLock = new ReentrantLock();
-  private SqliteSession writer;
+  private final int maxSessions;
+  private final List<SqliteSession> sessions = new CopyOnWriteArrayList<>();
+  private final ThreadLocal<SqliteSession> lastUsed = new ThreadLocal<>();
+  private boolean closed;
 
-  SqlitePool(SQLiteDataSource dataSource, String description, int maxReaders, long timeoutMillis) {
+  SqlitePool(SQLiteDataSource dataSource, String description, int maxSessions, long timeoutMillis) {
     this.dataSource = dataSource;
     this.description = description;
-    this.maxReaders = maxReaders;
+    this.maxSessions = maxSessions;
     this.timeoutMillis = timeoutMillis;
   }
 
-  /** Runs {@code work} on a reader connection. */
-  <T> T read(SqlWork<T> work) {
-    SqliteSession session = borrowReader();
+  /** Runs {@code work} on a connection held by this thread alone until it returns. */
+  <T> T run(SqlWork<T> work) {
+    SqliteSession session = claim();
     try {
       return work.run(session);
     } catch (SQLException e) {
@@ -47,55 +45,29 @@ final class SqlitePool implements AutoCloseable {
     }
   }
 
-  /** Runs {@code work} on the writer connection, one writer at a time in this JVM. */
-  <T> T write(SqlWork<T> work) {
-    lockWriter();
-    try {
-      if (writer == null) {
-        writer = open();
-      }
-      return work.run(writer);
-    } catch (SQLException e) {
-      throw failure(e);
-    } finally {
-      writeLock.unlock();
-    }
-  }
-
-  private void lockWriter() {
-    try {
-      if (!writeLock.tryLock(timeoutMillis, TimeUnit.MILLISECONDS)) {
-        throw new CacheException("Timed out after " + timeoutMillis + " ms waiting to write to " + description);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CacheException("Interrupted while waiting to write to " + description, e);
-    }
-  }
-
-  private SqliteSession borrowReader() {
-    SqliteSession last = lastReader.get();
+  private SqliteSession claim() {
+    SqliteSession last = lastUsed.get();
     if (last != null && last.tryClaim()) {
       return last;
     }
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     while (true) {
-      for (SqliteSession session : readers) {
+      for (SqliteSession session : sessions) {
         if (session.tryClaim()) {
-          lastReader.set(session);
+          lastUsed.set(session);
           return session;
         }
       }
-      SqliteSession opened = openReaderIfRoom();
+      SqliteSession opened = openIfRoom();
       if (opened != null) {
-        lastReader.set(opened);
+        lastUsed.set(opened);
         return opened;
       }
       if (System.nanoTime() > deadline) {
         throw new CacheException("Timed out after " + timeoutMillis + " ms waiting for a connection to "
             + description + "; raise the store's pool-size");
       }
-      // Every reader is busy: readers are held for one statement, so a short pause is enough.
+      // Every connection is busy: each is held for one statement, so a short pause is enough.
       LockSupport.parkNanos(20_000);
       if (Thread.interrupted()) {
         Thread.currentThread().interrupt();
@@ -104,22 +76,21 @@ final class SqlitePool implements AutoCloseable {
     }
   }
 
-  private SqliteSession openReaderIfRoom() {
-    synchronized (readers) {
-      if (readers.size() >= maxReaders) {
+  private SqliteSession openIfRoom() {
+    synchronized (sessions) {
+      if (closed) {
+        throw new CacheException("SQLite store " + description + " is closed");
+      }
+      if (sessions.size() >= maxSessions) {
         return null;
       }
-      SqliteSession session = open();
-      readers.add(session);
-      return session;
-    }
-  }
-
-  private SqliteSession open() {
-    try {
-      return new SqliteSession(dataSource.getConnection());
-    } catch (SQLException e) {
-      throw failure(e);
+      try {
+        SqliteSession session = new SqliteSession(dataSource.getConnection());
+        sessions.add(session);
+        return session;
+      } catch (SQLException e) {
+        throw failure(e);
+      }
     }
   }
 
@@ -129,18 +100,10 @@ final class SqlitePool implements AutoCloseable {
 
   @Override
   public void close() {
-    writeLock.lock();
-    try {
-      synchronized (readers) {
-        readers.forEach(SqliteSession::close);
-        readers.clear();
-      }
-      if (writer != null) {
-        writer.close();
-        writer = null;
-      }
-    } finally {
-      writeLock.unlock();
+    synchronized (sessions) {
+      closed = true;
+      sessions.forEach(SqliteSession::close);
+      sessions.clear();
     }
   }
 

@@ -79,7 +79,7 @@ public final class SqliteStore implements ByteStore {
   }
 
   private void createSchema() {
-    pool.write(session -> {
+    pool.run(session -> {
       try (Statement statement = session.connection().createStatement()) {
         statement.executeUpdate("CREATE TABLE IF NOT EXISTS " + TABLE
             + " (key BLOB PRIMARY KEY, value BLOB NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID");
@@ -93,7 +93,7 @@ public final class SqliteStore implements ByteStore {
 
   @Override
   public StoredEntry get(byte[] key) {
-    return pool.read(session -> {
+    return pool.run(session -> {
       PreparedStatement statement = session.statement(GET);
       statement.setBytes(1, key);
       try (ResultSet rows = statement.executeQuery()) {
@@ -109,7 +109,7 @@ public final class SqliteStore implements ByteStore {
       List<byte[]> chunk = keys.subList(from, Math.min(keys.size(), from + BATCH));
       String sql = "SELECT key, value, expires_at FROM " + TABLE + " WHERE key IN ("
           + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")";
-      pool.read(session -> {
+      pool.run(session -> {
         try (PreparedStatement statement = session.connection().prepareStatement(sql)) {
           for (int i = 0; i < chunk.size(); i++) {
             statement.setBytes(i + 1, chunk.get(i));
@@ -133,7 +133,7 @@ public final class SqliteStore implements ByteStore {
   @Override
   public void put(byte[] key, byte[] value, long expiresAtIfCreated, long expiresAtIfUpdated) {
     long now = clock.getAsLong();
-    pool.write(session -> {
+    pool.run(session -> {
       PreparedStatement statement = session.statement(PUT);
       statement.setBytes(1, key);
       statement.setBytes(2, value);
@@ -146,7 +146,7 @@ public final class SqliteStore implements ByteStore {
 
   @Override
   public boolean compareAndSet(byte[] key, byte[] expected, byte[] value, long expiresAt) {
-    return pool.write(session -> {
+    return pool.run(session -> {
       PreparedStatement statement;
       if (expected == null) {
         if (value == null) {
@@ -173,7 +173,7 @@ public final class SqliteStore implements ByteStore {
 
   @Override
   public boolean touch(byte[] key, byte[] expected, long expiresAt) {
-    return pool.write(session -> {
+    return pool.run(session -> {
       PreparedStatement statement = session.statement(TOUCH_IF);
       statement.setLong(1, expiresAt);
       statement.setBytes(2, key);
@@ -187,7 +187,7 @@ public final class SqliteStore implements ByteStore {
     if (keys.isEmpty()) {
       return;
     }
-    pool.write(session -> inTransaction(session, () -> {
+    pool.run(session -> inTransaction(session, () -> {
       PreparedStatement statement = session.statement(REMOVE);
       for (byte[] key : keys) {
         statement.setBytes(1, key);
@@ -199,7 +199,7 @@ public final class SqliteStore implements ByteStore {
 
   @Override
   public ScanPage scan(byte[] prefix, byte[] cursor, int limit) {
-    return pool.read(session -> {
+    return pool.run(session -> {
       PreparedStatement statement = session.statement(cursor == null ? SCAN_FIRST : SCAN_NEXT);
       statement.setBytes(1, cursor == null ? prefix : cursor);
       statement.setBytes(2, upperBound(prefix));
@@ -217,7 +217,7 @@ public final class SqliteStore implements ByteStore {
 
   @Override
   public long clear(byte[] prefix) {
-    return pool.write(session -> {
+    return pool.run(session -> {
       PreparedStatement statement = session.statement(CLEAR);
       statement.setBytes(1, prefix);
       statement.setBytes(2, upperBound(prefix));
@@ -229,7 +229,7 @@ public final class SqliteStore implements ByteStore {
   public long sweep(long cutoff, int maxBatches) {
     long removed = 0;
     for (int batch = 0; batch < maxBatches; batch++) {
-      int count = pool.write(session -> {
+      int count = pool.run(session -> {
         PreparedStatement statement = session.statement(SWEEP);
         statement.setLong(1, cutoff);
         statement.setInt(2, BATCH);
@@ -245,7 +245,7 @@ public final class SqliteStore implements ByteStore {
 
   @Override
   public void ping() {
-    pool.read(session -> {
+    pool.run(session -> {
       try (Statement statement = session.connection().createStatement();
            ResultSet rows = statement.executeQuery("SELECT 1")) {
         return rows.next();

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import javax.cache.Cache;
@@ -213,17 +214,7 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
     requireOpenAndKey(key);
     Objects.requireNonNull(oldValue, "oldValue");
     long start = statistics.start();
-    Applied<K, V, Boolean> applied = mutate(key, events.batch(), state -> {
-      if (!state.wasLive()) {
-        return false;
-      }
-      if (Objects.deepEquals(state.current(), oldValue)) {
-        state.remove();
-        return true;
-      }
-      state.access();
-      return false;
-    });
+    Applied<K, V, Boolean> applied = ifCurrentEquals(key, oldValue, EntryState::remove);
     recordRead(applied.state(), start);
     statistics.recordRemovals(applied.result() ? 1 : 0, start);
     return applied.result();
@@ -248,17 +239,7 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
     requireWritable(key, newValue);
     Objects.requireNonNull(oldValue, "oldValue");
     long start = statistics.start();
-    Applied<K, V, Boolean> applied = mutate(key, events.batch(), state -> {
-      if (!state.wasLive()) {
-        return false;
-      }
-      if (Objects.deepEquals(state.current(), oldValue)) {
-        state.setValue(newValue);
-        return true;
-      }
-      state.access();
-      return false;
-    });
+    Applied<K, V, Boolean> applied = ifCurrentEquals(key, oldValue, state -> state.setValue(newValue));
     recordRead(applied.state(), start);
     statistics.recordPuts(applied.result() ? 1 : 0, start);
     return applied.result();
@@ -383,6 +364,21 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
     Applied<K, V, R> applied = engine.apply(key, batch, writer.isActive(), readThrough, decide);
     batch.dispatch();
     return applied;
+  }
+
+  /** Applies {@code change} when the live value equals {@code expected}; otherwise the read counts as an access. */
+  private Applied<K, V, Boolean> ifCurrentEquals(K key, V expected, Consumer<EntryState<K, V>> change) {
+    return mutate(key, events.batch(), state -> {
+      if (!state.wasLive()) {
+        return false;
+      }
+      if (Objects.deepEquals(state.current(), expected)) {
+        change.accept(state);
+        return true;
+      }
+      state.access();
+      return false;
+    });
   }
 
   private void recordRead(EntryState<K, V> state, long start) {

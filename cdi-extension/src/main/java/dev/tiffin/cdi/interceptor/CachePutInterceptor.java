@@ -1,33 +1,19 @@
 package dev.tiffin.cdi.interceptor;
 
 import jakarta.annotation.Priority;
-import jakarta.enterprise.inject.Intercepted;
-import jakarta.enterprise.inject.spi.Bean;
-import jakarta.inject.Inject;
-import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
-import jakarta.interceptor.InvocationContext;
-import java.io.Serializable;
 import javax.cache.annotation.CachePut;
 
 /** Applies {@code @CachePut}; enabled for the whole application by its priority, no beans.xml needed. */
 @CachePut
 @Interceptor
 @Priority(Interceptor.Priority.LIBRARY_BEFORE)
-public class CachePutInterceptor implements Serializable {
+public class CachePutInterceptor extends AnnotationInterceptor {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject
-  CacheInterceptionRuntime runtime;
-
-  @Inject
-  @Intercepted
-  Bean<?> intercepted;
-
-  /** Hands the call to the framework-neutral {@code @CachePut} logic. */
-  @AroundInvoke
-  public Object intercept(InvocationContext context) throws Exception {
-    return runtime.intercept(CachePut.class, intercepted.getBeanClass(), context);
+  /** Binds this interceptor to {@code @CachePut}. */
+  public CachePutInterceptor() {
+    super(CachePut.class);
   }
 }

@@ -1,33 +1,19 @@
 package dev.tiffin.cdi.interceptor;
 
 import jakarta.annotation.Priority;
-import jakarta.enterprise.inject.Intercepted;
-import jakarta.enterprise.inject.spi.Bean;
-import jakarta.inject.Inject;
-import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
-import jakarta.interceptor.InvocationContext;
-import java.io.Serializable;
 import javax.cache.annotation.CacheRemoveAll;
 
 /** Applies {@code @CacheRemoveAll}; enabled for the whole application by its priority, no beans.xml needed. */
 @CacheRemoveAll
 @Interceptor
 @Priority(Interceptor.Priority.LIBRARY_BEFORE)
-public class CacheRemoveAllInterceptor implements Serializable {
+public class CacheRemoveAllInterceptor extends AnnotationInterceptor {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject
-  CacheInterceptionRuntime runtime;
-
-  @Inject
-  @Intercepted
-  Bean<?> intercepted;
-
-  /** Hands the call to the framework-neutral {@code @CacheRemoveAll} logic. */
-  @AroundInvoke
-  public Object intercept(InvocationContext context) throws Exception {
-    return runtime.intercept(CacheRemoveAll.class, intercepted.getBeanClass(), context);
+  /** Binds this interceptor to {@code @CacheRemoveAll}. */
+  public CacheRemoveAllInterceptor() {
+    super(CacheRemoveAll.class);
   }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  */
 public interface ByteStore extends AutoCloseable {
 
-  /** Passed as {@code expiresAtIfUpdated} to keep an existing entry's expiry time. */
+  /** Passed as an expiry time to keep the existing entry's expiry time. */
   long KEEP_EXPIRY = -1;
 
   /** Returns the entry stored under {@code key}, expired or not, or {@code null}. */
@@ -30,10 +30,24 @@ public interface ByteStore extends AutoCloseable {
   /**
    * Replaces the entry whose current value is {@code expected} (or inserts when {@code expected}
    * is {@code null} and nothing is stored); removes it when {@code value} is {@code null}.
+   * {@code expiresAt} may be {@link #KEEP_EXPIRY} when replacing.
    *
    * @return whether the store changed; {@code false} means another writer got there first
    */
   boolean compareAndSet(byte[] key, byte[] expected, byte[] value, long expiresAt);
+
+  /**
+   * Reads an entry live at {@code now} and gives it a new expiry time, in one round trip where the
+   * store can; returns {@code null}, touching nothing, when there is no live entry.
+   */
+  default StoredEntry getAndTouch(byte[] key, long expiresAt, long now) {
+    StoredEntry entry = get(key);
+    if (entry == null || entry.isExpiredAt(now)) {
+      return null;
+    }
+    touch(key, entry.value(), expiresAt);
+    return new StoredEntry(entry.value(), expiresAt);
+  }
 
   /** Sets a new expiry time if the entry still holds {@code expected}. */
   boolean touch(byte[] key, byte[] expected, long expiresAt);

@@ -127,10 +127,8 @@ final class EntryEngine<K, V> {
         if (writeThrough) {
           writer.write(new SimpleEntry<>(key, value));
         }
+        // UNCHANGED is the store's KEEP_EXPIRY: the store keeps the entry's current expiry.
         long expiresAt = state.fixedExpiry() >= 0 ? state.fixedExpiry() : expiry.forUpdate(now);
-        if (expiresAt == ExpiryCalculator.UNCHANGED) {
-          expiresAt = stored.expiresAt();
-        }
         if (!store.compareAndSet(storeKey, expected, values.encode(value), expiresAt)) {
           return false;
         }

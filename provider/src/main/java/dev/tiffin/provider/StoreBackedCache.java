@@ -95,12 +95,35 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
   public V get(K key) {
     requireOpenAndKey(key);
     long start = statistics.start();
+    V touched = getAndTouch(key);
+    if (touched != null) {
+      statistics.recordGet(1, 0, start);
+      return touched;
+    }
     EventBatch<K, V> batch = events.batch();
     Applied<K, V, V> applied = engine.apply(key, batch, false, readThrough, EntryState::getValue);
     batch.dispatch();
     EntryState<K, V> state = applied.state();
     statistics.recordGet(state.wasLive() ? 1 : 0, state.wasLive() ? 0 : 1, start);
     return state.isDiscarded() ? null : applied.result();
+  }
+
+  /**
+   * A hit that also sets the access expiry in the same round trip (Redis {@code GETEX}); only for
+   * the standard policies, whose access expiry can be asked before knowing the entry exists.
+   * Returns {@code null} on a miss, and the general path then reads again (loader, events).
+   */
+  private V getAndTouch(K key) {
+    if (!expiry.isSideEffectFree()) {
+      return null;
+    }
+    long now = clock.getAsLong();
+    long expiresAt = expiry.forAccess(now);
+    if (expiresAt == ExpiryCalculator.UNCHANGED) {
+      return null;
+    }
+    StoredEntry stored = store.getAndTouch(keys.encode(key), expiresAt, now);
+    return stored == null ? null : engine.state(key, stored, null).current();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.tiffin.provider;
 
 import dev.tiffin.config.StoreSettings;
+import dev.tiffin.provider.store.redis.RedisStore;
 import dev.tiffin.provider.store.sqlite.SqliteStore;
 import dev.tiffin.spi.ByteStore;
 import java.util.HashMap;
@@ -11,7 +12,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import javax.cache.CacheException;
 
 /**
  * Opens stores by URI and shares one instance per backend among a provider's cache managers, so
@@ -58,7 +58,8 @@ final class StoreRegistry implements AutoCloseable {
   private Shared openStore(StoreSettings settings) {
     String scheme = settings.uri().getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("sqlite")) {
-      throw new CacheException("tiffin.store." + settings.name() + ".uri: unsupported store scheme '" + scheme + "'");
+      // Redis expires entries by itself: nothing to sweep.
+      return new Shared(new RedisStore(settings, clock), null);
     }
     SqliteStore store = new SqliteStore(settings, clock);
     long interval = Math.max(1, settings.sweepInterval().toMillis());

@@ -62,8 +62,15 @@ public final class TiffinCacheManager implements CacheManager {
     if (properties != null) {
       this.properties.putAll(properties);
     }
-    // The resolved tiffin.* values too, so integrations (the CDI extension) see file settings.
-    this.properties.putAll(resolved.values());
+    // The resolved tiffin.* values too, so integrations (the CDI extension) see file settings;
+    // secrets stay out: whoever holds the manager must not be handed a password.
+    resolved.values().forEach((key, value) -> {
+      if (SettingNames.isSecret(key)) {
+        this.properties.remove(key);
+      } else {
+        this.properties.setProperty(key, value);
+      }
+    });
     this.settings = resolved.settings();
     this.stores = stores;
     this.clock = clock;

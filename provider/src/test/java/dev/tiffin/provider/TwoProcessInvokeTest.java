@@ -2,6 +2,8 @@ package dev.tiffin.provider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tiffin.testing.redis.RedisCluster;
+import dev.tiffin.testing.redis.RedisServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -24,14 +26,31 @@ class TwoProcessInvokeTest {
   Path folder;
 
   @Test
-  void twoJvmsIncrementingOneKeyEndAtTheExactSum() throws Exception {
-    Path database = folder.resolve("shared.db");
+  void onSqlite() throws Exception {
+    assertTwoJvmsEndAtTheExactSum("sqlite:" + folder.resolve("shared.db"));
+  }
+
+  @Test
+  void onRedis() throws Exception {
+    try (RedisServer server = RedisServer.start(folder.resolve("redis"))) {
+      assertTwoJvmsEndAtTheExactSum(server.uri());
+    }
+  }
+
+  @Test
+  void onRedisCluster() throws Exception {
+    try (RedisCluster cluster = RedisCluster.start(folder.resolve("cluster"), 3)) {
+      assertTwoJvmsEndAtTheExactSum(cluster.uri());
+    }
+  }
+
+  private void assertTwoJvmsEndAtTheExactSum(String uri) throws Exception {
     Path go = folder.resolve("go");
     List<Process> workers = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
       workers.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-cp", System.getProperty("java.class.path"), IncrementWorker.class.getName(),
-          database.toString(), go.toString(), folder.resolve("ready-" + i).toString())
+          uri, go.toString(), folder.resolve("ready-" + i).toString())
           .redirectErrorStream(true)
           .redirectOutput(folder.resolve("worker-" + i + ".log").toFile())
           .start());
@@ -45,15 +64,14 @@ class TwoProcessInvokeTest {
     }
     // Both JVMs are warmed up and waiting: they start incrementing together.
     Files.createFile(go);
-    for (int i = 0; i < workers.size(); i++) {
-      Process worker = workers.get(i);
+    for (Process worker : workers) {
       if (!worker.waitFor(5, TimeUnit.MINUTES)) {
         worker.destroyForcibly();
       }
       assertEquals(0, worker.exitValue(), () -> log(0) + log(1));
     }
     try (TiffinCachingProvider provider = new TiffinCachingProvider()) {
-      CacheManager manager = provider.getCacheManager(URI.create("sqlite:" + database), null);
+      CacheManager manager = provider.getCacheManager(URI.create(uri), null);
       Cache<String, Long> counters = manager.createCache("counters", IncrementWorker.configuration());
       assertEquals(2L * INCREMENTS, counters.get("hits"));
     }
@@ -67,7 +85,7 @@ class TwoProcessInvokeTest {
     }
   }
 
-  /** The child JVM: waits for the go file so both workers overlap, then increments. */
+  /** The child JVM: signals it is ready, waits for the go file so both workers overlap, then increments. */
   public static final class IncrementWorker {
 
     static MutableConfiguration<String, Long> configuration() {
@@ -77,7 +95,7 @@ class TwoProcessInvokeTest {
     public static void main(String[] args) throws Exception {
       Path go = Path.of(args[1]);
       try (TiffinCachingProvider provider = new TiffinCachingProvider()) {
-        CacheManager manager = provider.getCacheManager(URI.create("sqlite:" + args[0]), null);
+        CacheManager manager = provider.getCacheManager(URI.create(args[0]), null);
         Cache<String, Long> counters = manager.createCache("counters", configuration());
         counters.containsKey("hits");
         Files.createFile(Path.of(args[2]));

@@ -2,6 +2,7 @@ package dev.tiffin.provider.config;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** The setting keys Tiffin reads, and how each maps to an environment variable. */
 public final class SettingNames {
@@ -15,11 +16,21 @@ public final class SettingNames {
   /** The cache name that stands for every cache without settings of its own. */
   public static final String TEMPLATE = "*";
 
-  static final List<String> STORE_SETTINGS = List.of("uri", "timeout", "pool-size", "sweep-interval");
+  static final List<String> STORE_SETTINGS = List.of(
+      "uri", "timeout", "pool-size", "sweep-interval", "username", "password");
+  /** Settings whose values are never printed nor handed out through {@code getProperties()}. */
+  static final Set<String> SECRET_SETTINGS = Set.of("password");
+  /** URI schemes of the stores this version can open. */
+  public static final Set<String> STORE_SCHEMES = Set.of("sqlite", "redis", "rediss", "redis-sentinel", "redis-cluster");
   static final List<String> CACHE_SETTINGS = List.of(
       "store", "expiry", "statistics", "management", "allowed-classes", "single-flight");
 
   private SettingNames() {
+  }
+
+  /** Whether the key names a secret, such as {@code tiffin.store.main.password}. */
+  public static boolean isSecret(String key) {
+    return SECRET_SETTINGS.contains(key.substring(key.lastIndexOf('.') + 1));
   }
 
   /** The environment variable that overrides a key, e.g. {@code TIFFIN_STORE_MAIN_URI}. */

@@ -47,7 +47,9 @@ final class SettingValues {
         uri(key + "uri"),
         duration(key + "timeout", Defaults.TIMEOUT),
         integer(key + "pool-size", Defaults.POOL_SIZE),
-        duration(key + "sweep-interval", Defaults.SWEEP_INTERVAL));
+        duration(key + "sweep-interval", Defaults.SWEEP_INTERVAL),
+        Optional.ofNullable(values.get(key + "username")),
+        Optional.ofNullable(values.get(key + "password")).map(dev.tiffin.config.Secret::new));
   }
 
   CacheSettings cache(String name, CacheSettings fallback) {
@@ -71,15 +73,24 @@ final class SettingValues {
     if (value == null) {
       throw invalid(key, null, "a store URI such as sqlite:/path/to/file.db");
     }
+    URI uri;
     try {
-      URI uri = new URI(value);
-      if (!"sqlite".equalsIgnoreCase(uri.getScheme())) {
-        throw invalid(key, value, "a sqlite:<file> URI (Redis and TongRDS stores are not part of this version)");
-      }
-      return uri;
+      uri = new URI(value);
     } catch (URISyntaxException e) {
       throw invalid(key, value, "a valid URI (" + e.getReason() + ")");
     }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!SettingNames.STORE_SCHEMES.contains(scheme)) {
+      throw invalid(key, value, "a URI with one of the schemes " + new TreeSet<>(SettingNames.STORE_SCHEMES));
+    }
+    String userInfo = uri.getRawUserInfo();
+    if (userInfo != null && userInfo.contains(":")) {
+      // Never echo the URI: it holds a password.
+      throw new CacheException("Setting " + key + " holds a password inside the URI; put it in "
+          + key.replace(".uri", ".password") + " (or the environment variable "
+          + SettingNames.envName(key.replace(".uri", ".password")) + ") instead");
+    }
+    return uri;
   }
 
   private Duration duration(String key, Duration fallback) {
@@ -153,7 +164,9 @@ final class SettingValues {
   }
 
   private static CacheException invalid(String key, String value, String expected) {
-    return new CacheException("Setting " + key + (value == null ? " is missing" : " = '" + value + "' is invalid")
+    String shown = SettingNames.isSecret(key) ? "****"
+        : value != null && value.contains("@") ? value.replaceAll("//[^@/]*@", "//****@") : value;
+    return new CacheException("Setting " + key + (value == null ? " is missing" : " = '" + shown + "' is invalid")
         + ": expected " + expected);
   }
 

@@ -101,9 +101,13 @@ public final class SettingsLoader {
           throw new CacheException("Cannot read the configuration file " + file + " (" + uri + "): " + e, e);
         }
       }
-      case "sqlite" -> values.put(STORE + CacheSettings.DEFAULT_STORE + ".uri", uri.toString());
       case "" -> values.put(APP, requireName(uri));
-      default -> throw badUri(uri);
+      default -> {
+        if (!SettingNames.STORE_SCHEMES.contains(scheme)) {
+          throw badUri(uri);
+        }
+        values.put(STORE + CacheSettings.DEFAULT_STORE + ".uri", uri.toString());
+      }
     }
     return values;
   }
@@ -117,9 +121,9 @@ public final class SettingsLoader {
   }
 
   private static CacheException badUri(URI uri) {
-    return new CacheException("Unsupported cache manager URI '" + uri + "'. Expected " + DEFAULT_URI
-        + ", sqlite:<file>, classpath:<properties resource>, file:<properties file>,"
-        + " or a plain name (used as the application prefix)");
+    return new CacheException("Unsupported cache manager URI '" + Redacted.uri(uri) + "'. Expected " + DEFAULT_URI
+        + ", a store URI (sqlite:<file>, redis://, rediss://, redis-sentinel://, redis-cluster://),"
+        + " classpath:<properties resource>, file:<properties file>, or a plain name (used as the application prefix)");
   }
 
   private static Map<String, String> read(InputStream in, String source) throws IOException {

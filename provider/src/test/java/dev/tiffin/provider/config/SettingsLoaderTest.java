@@ -129,7 +129,7 @@ class SettingsLoaderTest {
     assertMessage(file("tiffin.cache.x.expiry=sometimes"), "tiffin.cache.x.expiry", "created:10m");
     assertMessage(file("tiffin.cache.x.statistics=maybe"), "tiffin.cache.x.statistics", "true or false");
     assertMessage(file("tiffin.store.default.pool-size=0"), "tiffin.store.default.pool-size", "at least 1");
-    assertMessage(file("tiffin.store.default.uri=mysql://db/x"), "tiffin.store.default.uri", "sqlite:");
+    assertMessage(file("tiffin.store.default.uri=mysql://db/x"), "tiffin.store.default.uri", "sqlite", "redis-cluster");
     assertMessage(file("tiffin.cache.x.store=nowhere"), "nowhere", "tiffin.store.nowhere.uri");
     assertMessage(file("tiffin.cache.x.expirey=created:1m"), "tiffin.cache.x.expirey", "Known");
   }

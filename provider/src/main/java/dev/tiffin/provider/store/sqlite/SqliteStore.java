@@ -38,7 +38,8 @@ public final class SqliteStore implements ByteStore {
       + " WHEN ?5 < 0 THEN " + TABLE + ".expires_at ELSE ?5 END";
   private static final String INSERT_IF_ABSENT = "INSERT OR IGNORE INTO " + TABLE
       + " (key, value, expires_at) VALUES (?, ?, ?)";
-  private static final String REPLACE_IF = "UPDATE " + TABLE + " SET value = ?, expires_at = ? WHERE key = ? AND value = ?";
+  private static final String REPLACE_IF = "UPDATE " + TABLE + " SET value = ?1,"
+      + " expires_at = CASE WHEN ?2 < 0 THEN expires_at ELSE ?2 END WHERE key = ?3 AND value = ?4";
   private static final String REMOVE_IF = "DELETE FROM " + TABLE + " WHERE key = ? AND value = ?";
   private static final String TOUCH_IF = "UPDATE " + TABLE + " SET expires_at = ? WHERE key = ? AND value = ?";
   private static final String REMOVE = "DELETE FROM " + TABLE + " WHERE key = ?";

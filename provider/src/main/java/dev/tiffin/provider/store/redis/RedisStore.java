@@ -1,0 +1,235 @@
+package dev.tiffin.provider.store.redis;
+
+import dev.tiffin.config.StoreSettings;
+import dev.tiffin.spi.ByteStore;
+import dev.tiffin.spi.KeyedEntry;
+import dev.tiffin.spi.ScanPage;
+import dev.tiffin.spi.StoredEntry;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import javax.cache.CacheException;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.GetExParams;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * A {@link ByteStore} on Redis (standalone, Sentinel or Cluster): one command per single-key
+ * operation where Redis has one ({@code SET NX PX}, {@code SET KEEPTTL}, {@code GETEX},
+ * {@code GETDEL}), one Lua script where it has not, pipelines for bulk operations.
+ *
+ * <p>The entry's expiry is the key's own TTL, so Redis frees expired entries by itself and never
+ * returns one: a read sees only live entries, reported as eternal.
+ */
+public final class RedisStore implements ByteStore {
+
+  private static final long ETERNAL_TTL = -1;
+  private static final long KEEP_TTL = -2;
+
+  private final UnifiedJedis client;
+  private final RedisAddress address;
+  private final String name;
+  private final LongSupplier clock;
+  private final RedisKeyspace keyspace;
+
+  /** Connects to the store's URI; fails at once, naming host and port, when Redis does not answer. */
+  public RedisStore(StoreSettings settings, LongSupplier clock) {
+    this.name = settings.name();
+    this.address = RedisAddress.parse(settings.uri(), "tiffin.store." + settings.name() + ".uri");
+    this.clock = clock;
+    this.client = RedisConnector.connect(settings, address);
+    this.keyspace = new RedisKeyspace(client);
+  }
+
+  @Override
+  public StoredEntry get(byte[] key) {
+    return live(reading(() -> client.get(key)));
+  }
+
+  @Override
+  public StoredEntry getAndTouch(byte[] key, long expiresAt, long now) {
+    long ttl = ttl(expiresAt, now);
+    byte[] value = writing(() -> ttl == ETERNAL_TTL ? client.getEx(key, new GetExParams().persist())
+        : ttl == 0 ? client.getDel(key)
+        : client.getEx(key, new GetExParams().px(ttl)));
+    return value == null ? null : new StoredEntry(value, expiresAt);
+  }
+
+  @Override
+  public List<StoredEntry> getAll(List<byte[]> keys) {
+    return reading(() -> {
+      List<Response<byte[]>> replies = new ArrayList<>(keys.size());
+      try (AbstractPipeline pipeline = client.pipelined()) {
+        for (byte[] key : keys) {
+          replies.add(pipeline.get(key));
+        }
+        pipeline.sync();
+      }
+      List<StoredEntry> entries = new ArrayList<>(keys.size());
+      replies.forEach(reply -> entries.add(live(reply.get())));
+      return entries;
+    });
+  }
+
+  @Override
+  public void put(byte[] key, byte[] value, long expiresAtIfCreated, long expiresAtIfUpdated) {
+    long now = clock.getAsLong();
+    // The cache only puts entries that are live at creation and update: at least 1 ms to live.
+    long created = atLeastOneMilli(ttl(expiresAtIfCreated, now));
+    long updated = expiresAtIfUpdated == KEEP_EXPIRY ? KEEP_TTL : atLeastOneMilli(ttl(expiresAtIfUpdated, now));
+    writing(() -> {
+      if (created == updated) {
+        return created == ETERNAL_TTL ? client.set(key, value) : client.set(key, value, new SetParams().px(created));
+      }
+      if (created == ETERNAL_TTL && updated == KEEP_TTL) {
+        // Absent: no TTL, which is eternal. Present: its TTL stays. One plain command does both.
+        return client.set(key, value, new SetParams().keepTtl());
+      }
+      return RedisScripts.PUT.run(client, key, value, number(created), number(updated));
+    });
+  }
+
+  @Override
+  public boolean compareAndSet(byte[] key, byte[] expected, byte[] value, long expiresAt) {
+    long now = clock.getAsLong();
+    long ttl = expiresAt == KEEP_EXPIRY ? KEEP_TTL : ttl(expiresAt, now);
+    return writing(() -> {
+      if (expected == null) {
+        if (value == null || ttl == 0) {
+          return true;
+        }
+        SetParams insert = new SetParams().nx();
+        return client.set(key, value, ttl == ETERNAL_TTL ? insert : insert.px(ttl)) != null;
+      }
+      if (value == null) {
+        return RedisScripts.REMOVE_IF_EQUAL.succeeded(client, key, expected);
+      }
+      return RedisScripts.REPLACE_IF_EQUAL.succeeded(client, key, expected, value, number(ttl));
+    });
+  }
+
+  @Override
+  public boolean touch(byte[] key, byte[] expected, long expiresAt) {
+    long ttl = ttl(expiresAt, clock.getAsLong());
+    return writing(() -> RedisScripts.TOUCH_IF_EQUAL.succeeded(client, key, expected, number(ttl)));
+  }
+
+  @Override
+  public void removeAll(List<byte[]> keys) {
+    if (keys.isEmpty()) {
+      return;
+    }
+    writing(() -> {
+      try (AbstractPipeline pipeline = client.pipelined()) {
+        keys.forEach(pipeline::unlink);
+        pipeline.sync();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public ScanPage scan(byte[] prefix, byte[] cursor, int limit) {
+    RedisKeyspace.Page page = reading(() -> keyspace.scan(prefix, cursor, limit));
+    List<StoredEntry> found = page.keys().isEmpty() ? List.of() : getAll(page.keys());
+    List<KeyedEntry> entries = new ArrayList<>(found.size());
+    for (int i = 0; i < found.size(); i++) {
+      if (found.get(i) != null) {
+        entries.add(new KeyedEntry(page.keys().get(i), found.get(i)));
+      }
+    }
+    return new ScanPage(entries, page.cursor());
+  }
+
+  @Override
+  public long clear(byte[] prefix) {
+    long removed = 0;
+    byte[] cursor = null;
+    do {
+      byte[] position = cursor;
+      RedisKeyspace.Page page = reading(() -> keyspace.scan(prefix, position, 500));
+      removeAll(page.keys());
+      removed += page.keys().size();
+      cursor = page.cursor();
+    } while (cursor != null);
+    return removed;
+  }
+
+  @Override
+  public void ping() {
+    reading(client::ping);
+  }
+
+  @Override
+  public String describe() {
+    return "Redis store '" + name + "' (" + address.kind().name().toLowerCase(java.util.Locale.ROOT) + " "
+        + address.describeNodes() + ")";
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  private static StoredEntry live(byte[] value) {
+    return value == null ? null : new StoredEntry(value, StoredEntry.ETERNAL);
+  }
+
+  /** Milliseconds left until {@code expiresAt}: -1 for eternal, 0 when already due. */
+  private static long ttl(long expiresAt, long now) {
+    if (expiresAt == StoredEntry.ETERNAL) {
+      return ETERNAL_TTL;
+    }
+    return Math.max(0, expiresAt - now);
+  }
+
+  private static long atLeastOneMilli(long ttl) {
+    return ttl == ETERNAL_TTL ? ETERNAL_TTL : Math.max(1, ttl);
+  }
+
+  private static byte[] number(long value) {
+    return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** Runs an idempotent call, once more if a pooled connection turned out to be dead. */
+  private <T> T reading(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (JedisConnectionException e) {
+      dropIdleConnections();
+      return writing(call);
+    } catch (JedisException e) {
+      throw failure(e);
+    }
+  }
+
+  /** Runs a call that must not be repeated blindly; a dead connection fails this call only. */
+  private <T> T writing(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (JedisConnectionException e) {
+      dropIdleConnections();
+      throw failure(e);
+    } catch (JedisException e) {
+      throw failure(e);
+    }
+  }
+
+  /** After a server restart every idle pooled connection is dead: drop them all at once. */
+  private void dropIdleConnections() {
+    if (client instanceof RedisClient standalone) {
+      standalone.getPool().clear();
+    }
+  }
+
+  private CacheException failure(JedisException e) {
+    return new CacheException(describe() + " failed: " + RedisFailures.describe(e), e);
+  }
+}

@@ -1,0 +1,58 @@
+package dev.tiffin.tck;
+
+import dev.tiffin.testing.redis.RedisCluster;
+import dev.tiffin.testing.redis.RedisServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Starts the backend a TCK run asks for ({@code -Dtck.backend=sqlite|redis|redis-cluster}) before
+ * any test runs, points Tiffin's default store at it, and stops it when the run ends.
+ *
+ * <p>The system property {@code tiffin.store.default.uri} outranks the {@code tiffin.properties}
+ * on the class path, exactly as it would for an application.
+ */
+public final class TckBackend implements LauncherSessionListener {
+
+  private AutoCloseable server;
+
+  @Override
+  public void launcherSessionOpened(LauncherSession session) {
+    String backend = System.getProperty("tck.backend", "sqlite");
+    Path data = Path.of(System.getProperty("tck.data", "target/tck-data")).resolve(backend);
+    try {
+      Files.createDirectories(data);
+      switch (backend) {
+        case "sqlite" -> {
+          return;
+        }
+        case "redis" -> {
+          RedisServer redis = RedisServer.start(data);
+          server = redis;
+          System.setProperty("tiffin.store.default.uri", redis.uri());
+        }
+        case "redis-cluster" -> {
+          RedisCluster cluster = RedisCluster.start(data, 3);
+          server = cluster;
+          System.setProperty("tiffin.store.default.uri", cluster.uri());
+        }
+        default -> throw new IllegalArgumentException("tck.backend must be sqlite, redis or redis-cluster, was " + backend);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not start the " + backend + " backend for the TCK: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void launcherSessionClosed(LauncherSession session) {
+    if (server != null) {
+      try {
+        server.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("Could not stop the TCK backend", e);
+      }
+    }
+  }
+}

@@ -52,8 +52,14 @@ public interface ByteStore extends AutoCloseable {
   /** Sets a new expiry time if the entry still holds {@code expected}. */
   boolean touch(byte[] key, byte[] expected, long expiresAt);
 
-  /** Removes the entries under {@code keys} unconditionally. */
-  void removeAll(List<byte[]> keys);
+  /**
+   * Stores several values unconditionally, each with the creation or update expiry as {@link #put}
+   * does, in as few round trips as the store allows.
+   */
+  void putAll(List<byte[]> keys, List<byte[]> values, long expiresAtIfCreated, long expiresAtIfUpdated);
+
+  /** Removes the entries under {@code keys} and returns how many of them were live. */
+  long removeAll(List<byte[]> keys);
 
   /** Returns up to {@code limit} entries whose keys start with {@code prefix}, after {@code cursor}. */
   ScanPage scan(byte[] prefix, byte[] cursor, int limit);

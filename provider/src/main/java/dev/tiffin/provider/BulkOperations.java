@@ -4,6 +4,7 @@ import dev.tiffin.provider.EntryEngine.Applied;
 import dev.tiffin.provider.codec.KeyCodec;
 import dev.tiffin.provider.event.EventBatch;
 import dev.tiffin.provider.event.EventDispatcher;
+import dev.tiffin.provider.expiry.ExpiryCalculator;
 import dev.tiffin.provider.integration.LoaderSupport;
 import dev.tiffin.provider.integration.WriterSupport;
 import dev.tiffin.provider.management.CacheStatistics;
@@ -12,6 +13,7 @@ import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.KeyedEntry;
 import dev.tiffin.spi.ScanPage;
 import dev.tiffin.spi.StoredEntry;
+import dev.tiffin.spi.ValueCodec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import javax.cache.Cache;
 import javax.cache.integration.CompletionListener;
 
@@ -40,8 +43,12 @@ final class BulkOperations<K, V> {
   private final LoaderSupport<K, V> loader;
   private final LoaderSupport<K, V> readThrough;
   private final BackgroundLoader backgroundLoader;
+  private final ValueCodec values;
+  private final ExpiryCalculator expiry;
+  private final LongSupplier clock;
 
   BulkOperations(StoreBackedCache<K, V> cache, EntryEngine<K, V> engine, ByteStore store, KeyCodec keys,
+      ValueCodec values, ExpiryCalculator expiry, LongSupplier clock,
       EventDispatcher<K, V> events, CacheStatistics statistics, WriterSupport<K, V> writer,
       LoaderSupport<K, V> loader, LoaderSupport<K, V> readThrough, BackgroundLoader backgroundLoader) {
     this.cache = cache;
@@ -54,6 +61,9 @@ final class BulkOperations<K, V> {
     this.loader = loader;
     this.readThrough = readThrough;
     this.backgroundLoader = backgroundLoader;
+    this.values = values;
+    this.expiry = expiry;
+    this.clock = clock;
   }
 
   Map<K, V> getAll(List<K> requested) {
@@ -129,6 +139,44 @@ final class BulkOperations<K, V> {
     Set<Object> failedKeys = new HashSet<>();
     unwritten.forEach(entry -> failedKeys.add(entry.getKey()));
     EventBatch<K, V> batch = events.batch();
+    int stored = batch.isRecording() ? -1 : putAllInOneRoundTrip(map, failedKeys);
+    if (stored < 0) {
+      stored = putOneByOne(map, failedKeys, batch);
+    }
+    batch.dispatch();
+    statistics.recordPuts(stored, start);
+    if (writeFailure != null) {
+      throw writeFailure;
+    }
+  }
+
+  /**
+   * Stores the entries with one bulk write (a Redis pipeline, one SQLite transaction); only for the
+   * standard expiry policies and when nobody listens, as for a single put. Returns -1 when it cannot.
+   */
+  private int putAllInOneRoundTrip(Map<? extends K, ? extends V> map, Set<Object> failedKeys) {
+    if (!expiry.isSideEffectFree()) {
+      return -1;
+    }
+    long now = clock.getAsLong();
+    long created = expiry.forCreation(now);
+    long updated = expiry.forUpdate(now);
+    if (created <= now || (updated != ExpiryCalculator.UNCHANGED && updated <= now)) {
+      return -1;
+    }
+    List<byte[]> storeKeys = new ArrayList<>(map.size());
+    List<byte[]> storeValues = new ArrayList<>(map.size());
+    map.forEach((key, value) -> {
+      if (!failedKeys.contains(key)) {
+        storeKeys.add(keys.encode(key));
+        storeValues.add(values.encode(value));
+      }
+    });
+    store.putAll(storeKeys, storeValues, created, updated);
+    return storeKeys.size();
+  }
+
+  private int putOneByOne(Map<? extends K, ? extends V> map, Set<Object> failedKeys, EventBatch<K, V> batch) {
     int stored = 0;
     for (Map.Entry<? extends K, ? extends V> entry : map.entrySet()) {
       if (!failedKeys.contains(entry.getKey())) {
@@ -140,11 +188,7 @@ final class BulkOperations<K, V> {
         stored += state.isDiscarded() ? 0 : 1;
       }
     }
-    batch.dispatch();
-    statistics.recordPuts(stored, start);
-    if (writeFailure != null) {
-      throw writeFailure;
-    }
+    return stored;
   }
 
   void removeAll(List<K> toRemove) {
@@ -159,15 +203,22 @@ final class BulkOperations<K, V> {
       writeFailure = e;
     }
     EventBatch<K, V> batch = events.batch();
-    int removed = 0;
-    for (K key : toRemove) {
-      if (!undeleted.contains(key)) {
-        boolean wasLive = engine.apply(key, batch, false, null, state -> {
-          boolean live = state.wasLive();
-          state.remove();
-          return live;
-        }).result();
-        removed += wasLive ? 1 : 0;
+    long removed = 0;
+    if (!batch.isRecording()) {
+      // Nobody needs the old values: one bulk delete (a Redis pipeline, one SQLite transaction).
+      List<byte[]> storeKeys = new ArrayList<>(toRemove.size());
+      toRemove.stream().filter(key -> !undeleted.contains(key)).forEach(key -> storeKeys.add(keys.encode(key)));
+      removed = store.removeAll(storeKeys);
+    } else {
+      for (K key : toRemove) {
+        if (!undeleted.contains(key)) {
+          boolean wasLive = engine.apply(key, batch, false, null, state -> {
+            boolean live = state.wasLive();
+            state.remove();
+            return live;
+          }).result();
+          removed += wasLive ? 1 : 0;
+        }
       }
     }
     batch.dispatch();

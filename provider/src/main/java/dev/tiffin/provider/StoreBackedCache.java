@@ -84,8 +84,8 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
     this.engine = new EntryEngine<>(this, store, keys, values, expiry, writer, clock);
     this.configurationBean = new CacheConfigurationBean(() -> configuration);
     this.backgroundLoader = new BackgroundLoader(name);
-    this.bulk = new BulkOperations<>(this, engine, store, keys, events, statistics, writer, loader, readThrough,
-        backgroundLoader);
+    this.bulk = new BulkOperations<>(this, engine, store, keys, values, expiry, clock, events, statistics, writer,
+        loader, readThrough, backgroundLoader);
     this.extension = new TiffinExtension<>(this, engine, events, store, clock);
     setStatisticsEnabled(configuration.isStatisticsEnabled());
     setManagementEnabled(configuration.isManagementEnabled());

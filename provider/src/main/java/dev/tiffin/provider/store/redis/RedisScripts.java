@@ -62,6 +62,11 @@ enum RedisScripts {
     this.sha = sha1(this.source);
   }
 
+  /** The script's source, for {@code EVAL}. */
+  byte[] source() {
+    return source.clone();
+  }
+
   /** Runs the script on the node owning {@code key}; returns its reply. */
   Object run(UnifiedJedis client, byte[] key, byte[]... arguments) {
     List<byte[]> keys = List.of(key);

@@ -80,20 +80,55 @@ public final class RedisStore implements ByteStore {
 
   @Override
   public void put(byte[] key, byte[] value, long expiresAtIfCreated, long expiresAtIfUpdated) {
-    long now = clock.getAsLong();
-    // The cache only puts entries that are live at creation and update: at least 1 ms to live.
-    long created = atLeastOneMilli(ttl(expiresAtIfCreated, now));
-    long updated = expiresAtIfUpdated == KEEP_EXPIRY ? KEEP_TTL : atLeastOneMilli(ttl(expiresAtIfUpdated, now));
+    PutTtl ttl = PutTtl.of(expiresAtIfCreated, expiresAtIfUpdated, clock.getAsLong());
     writing(() -> {
+      SetParams plain = ttl.asSetParams();
+      return plain != null ? client.set(key, value, plain)
+          : RedisScripts.PUT.run(client, key, value, number(ttl.created), number(ttl.updated));
+    });
+  }
+
+  @Override
+  public void putAll(List<byte[]> keys, List<byte[]> values, long expiresAtIfCreated, long expiresAtIfUpdated) {
+    PutTtl ttl = PutTtl.of(expiresAtIfCreated, expiresAtIfUpdated, clock.getAsLong());
+    SetParams plain = ttl.asSetParams();
+    writing(() -> {
+      try (AbstractPipeline pipeline = client.pipelined()) {
+        for (int i = 0; i < keys.size(); i++) {
+          if (plain != null) {
+            pipeline.set(keys.get(i), values.get(i), plain);
+          } else {
+            // EVAL rather than EVALSHA: a pipeline cannot fall back per command on NOSCRIPT.
+            pipeline.eval(RedisScripts.PUT.source(), List.of(keys.get(i)),
+                List.of(values.get(i), number(ttl.created), number(ttl.updated)));
+          }
+        }
+        pipeline.sync();
+      }
+      return null;
+    });
+  }
+
+  /** Milliseconds to live for a put: if the entry is created, and if it is updated. */
+  private record PutTtl(long created, long updated) {
+
+    static PutTtl of(long expiresAtIfCreated, long expiresAtIfUpdated, long now) {
+      // The cache only puts entries that are live at creation and update: at least 1 ms to live.
+      return new PutTtl(atLeastOneMilli(ttl(expiresAtIfCreated, now)),
+          expiresAtIfUpdated == KEEP_EXPIRY ? KEEP_TTL : atLeastOneMilli(ttl(expiresAtIfUpdated, now)));
+    }
+
+    /** The plain {@code SET} that does the same as the script, or null when none does. */
+    SetParams asSetParams() {
       if (created == updated) {
-        return created == ETERNAL_TTL ? client.set(key, value) : client.set(key, value, new SetParams().px(created));
+        return created == ETERNAL_TTL ? new SetParams() : new SetParams().px(created);
       }
       if (created == ETERNAL_TTL && updated == KEEP_TTL) {
         // Absent: no TTL, which is eternal. Present: its TTL stays. One plain command does both.
-        return client.set(key, value, new SetParams().keepTtl());
+        return new SetParams().keepTtl();
       }
-      return RedisScripts.PUT.run(client, key, value, number(created), number(updated));
-    });
+      return null;
+    }
   }
 
   @Override
@@ -122,16 +157,17 @@ public final class RedisStore implements ByteStore {
   }
 
   @Override
-  public void removeAll(List<byte[]> keys) {
+  public long removeAll(List<byte[]> keys) {
     if (keys.isEmpty()) {
-      return;
+      return 0;
     }
-    writing(() -> {
+    return writing(() -> {
+      List<Response<Long>> removed = new ArrayList<>(keys.size());
       try (AbstractPipeline pipeline = client.pipelined()) {
-        keys.forEach(pipeline::unlink);
+        keys.forEach(key -> removed.add(pipeline.unlink(key)));
         pipeline.sync();
       }
-      return null;
+      return removed.stream().mapToLong(Response::get).sum();
     });
   }
 
@@ -155,8 +191,7 @@ public final class RedisStore implements ByteStore {
     do {
       byte[] position = cursor;
       RedisKeyspace.Page page = reading(() -> keyspace.scan(prefix, position, 500));
-      removeAll(page.keys());
-      removed += page.keys().size();
+      removed += removeAll(page.keys());
       cursor = page.cursor();
     } while (cursor != null);
     return removed;

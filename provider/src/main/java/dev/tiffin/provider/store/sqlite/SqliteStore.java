@@ -42,7 +42,7 @@ public final class SqliteStore implements ByteStore {
       + " expires_at = CASE WHEN ?2 < 0 THEN expires_at ELSE ?2 END WHERE key = ?3 AND value = ?4";
   private static final String REMOVE_IF = "DELETE FROM " + TABLE + " WHERE key = ? AND value = ?";
   private static final String TOUCH_IF = "UPDATE " + TABLE + " SET expires_at = ? WHERE key = ? AND value = ?";
-  private static final String REMOVE = "DELETE FROM " + TABLE + " WHERE key = ?";
+  private static final String REMOVE_LIVE = "DELETE FROM " + TABLE + " WHERE key = ? AND expires_at > ?";
   private static final String SCAN_FIRST = "SELECT key, value, expires_at FROM " + TABLE
       + " WHERE key >= ? AND key < ? ORDER BY key LIMIT ?";
   private static final String SCAN_NEXT = "SELECT key, value, expires_at FROM " + TABLE
@@ -184,17 +184,42 @@ public final class SqliteStore implements ByteStore {
   }
 
   @Override
-  public void removeAll(List<byte[]> keys) {
-    if (keys.isEmpty()) {
-      return;
-    }
+  public void putAll(List<byte[]> keys, List<byte[]> values, long expiresAtIfCreated, long expiresAtIfUpdated) {
+    long now = clock.getAsLong();
     pool.run(session -> inTransaction(session, () -> {
-      PreparedStatement statement = session.statement(REMOVE);
-      for (byte[] key : keys) {
-        statement.setBytes(1, key);
+      PreparedStatement statement = session.statement(PUT);
+      for (int i = 0; i < keys.size(); i++) {
+        statement.setBytes(1, keys.get(i));
+        statement.setBytes(2, values.get(i));
+        statement.setLong(3, expiresAtIfCreated);
+        statement.setLong(4, now);
+        statement.setLong(5, expiresAtIfUpdated);
         statement.addBatch();
       }
       statement.executeBatch();
+      return null;
+    }));
+  }
+
+  /** Removes the live entries; expired ones are left to the sweeper, so the count means "live". */
+  @Override
+  public long removeAll(List<byte[]> keys) {
+    if (keys.isEmpty()) {
+      return 0;
+    }
+    long now = clock.getAsLong();
+    return pool.run(session -> inTransaction(session, () -> {
+      PreparedStatement statement = session.statement(REMOVE_LIVE);
+      for (byte[] key : keys) {
+        statement.setBytes(1, key);
+        statement.setLong(2, now);
+        statement.addBatch();
+      }
+      long removed = 0;
+      for (int count : statement.executeBatch()) {
+        removed += Math.max(0, count);
+      }
+      return removed;
     }));
   }
 
@@ -264,18 +289,18 @@ public final class SqliteStore implements ByteStore {
     pool.close();
   }
 
-  private static Object inTransaction(SqliteSession session, SqlBlock block) throws SQLException {
+  private static <T> T inTransaction(SqliteSession session, SqlBlock<T> block) throws SQLException {
     try (Statement statement = session.connection().createStatement()) {
       statement.execute("BEGIN IMMEDIATE");
       try {
-        block.run();
+        T result = block.run();
         statement.execute("COMMIT");
+        return result;
       } catch (SQLException | RuntimeException e) {
         statement.execute("ROLLBACK");
         throw e;
       }
     }
-    return null;
   }
 
   /** The smallest key greater than every key that starts with {@code prefix}. */
@@ -291,7 +316,7 @@ public final class SqliteStore implements ByteStore {
   }
 
   @FunctionalInterface
-  private interface SqlBlock {
-    void run() throws SQLException;
+  private interface SqlBlock<T> {
+    T run() throws SQLException;
   }
 }

@@ -29,12 +29,15 @@ final class StoreRegistry implements AutoCloseable {
     this.clock = clock;
   }
 
-  /** The store for these settings, opened on first use; pair every call with {@link #release}. */
-  synchronized ByteStore acquire(StoreSettings settings) {
+  /**
+   * The store for these settings, opened on first use (probing a Redis-protocol server under the
+   * prefix of {@code app}); pair every call with {@link #release}.
+   */
+  synchronized ByteStore acquire(StoreSettings settings, String app) {
     String identity = settings.uri().toString();
     Shared shared = open.get(identity);
     if (shared == null) {
-      shared = openStore(settings);
+      shared = openStore(settings, app);
       open.put(identity, shared);
     }
     shared.users++;
@@ -55,11 +58,11 @@ final class StoreRegistry implements AutoCloseable {
     });
   }
 
-  private Shared openStore(StoreSettings settings) {
+  private Shared openStore(StoreSettings settings, String app) {
     String scheme = settings.uri().getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("sqlite")) {
       // Redis expires entries by itself: nothing to sweep.
-      return new Shared(new RedisStore(settings, clock), null);
+      return new Shared(new RedisStore(settings, app, clock), null);
     }
     SqliteStore store = new SqliteStore(settings, clock);
     long interval = Math.max(1, settings.sweepInterval().toMillis());

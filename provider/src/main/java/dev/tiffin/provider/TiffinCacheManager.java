@@ -142,7 +142,7 @@ public final class TiffinCacheManager implements CacheManager {
 
   private ByteStore storeFor(String storeName) {
     synchronized (acquired) {
-      return acquired.computeIfAbsent(storeName, name -> stores.acquire(settings.store(name)));
+      return acquired.computeIfAbsent(storeName, name -> stores.acquire(settings.store(name), settings.app()));
     }
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tiffin.testing.redis.RedisCluster;
 import dev.tiffin.testing.redis.RedisServer;
+import dev.tiffin.testing.redis.TongrdsProfile;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -41,6 +42,13 @@ class TwoProcessInvokeTest {
   void onRedisCluster() throws Exception {
     try (RedisCluster cluster = RedisCluster.start(folder.resolve("cluster"), 3)) {
       assertTwoJvmsEndAtTheExactSum(cluster.uri());
+    }
+  }
+
+  @Test
+  void onTheTongrdsProfileWithoutGetexOrGetdel() throws Exception {
+    try (RedisServer profile = TongrdsProfile.start(folder.resolve("tongrds"), false)) {
+      assertTwoJvmsEndAtTheExactSum("tongrds://127.0.0.1:" + profile.port());
     }
   }
 

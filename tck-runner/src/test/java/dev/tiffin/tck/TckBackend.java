@@ -2,13 +2,14 @@ package dev.tiffin.tck;
 
 import dev.tiffin.testing.redis.RedisCluster;
 import dev.tiffin.testing.redis.RedisServer;
+import dev.tiffin.testing.redis.TongrdsProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Starts the backend a TCK run asks for ({@code -Dtck.backend=sqlite|redis|redis-cluster}) before
+ * Starts the backend a TCK run asks for ({@code -Dtck.backend=sqlite|redis|redis-cluster|tongrds}) before
  * any test runs, points Tiffin's default store at it, and stops it when the run ends.
  *
  * <p>The system property {@code tiffin.store.default.uri} outranks the {@code tiffin.properties}
@@ -38,7 +39,14 @@ public final class TckBackend implements LauncherSessionListener {
           server = cluster;
           System.setProperty("tiffin.store.default.uri", cluster.uri());
         }
-        default -> throw new IllegalArgumentException("tck.backend must be sqlite, redis or redis-cluster, was " + backend);
+        case "tongrds" -> {
+          // A real redis-server refusing on the wire what TongRDS lacks (WATCH, GETEX, GETDEL, …).
+          RedisServer profile = TongrdsProfile.start(data, false);
+          server = profile;
+          System.setProperty("tiffin.store.default.uri", "tongrds://127.0.0.1:" + profile.port());
+        }
+        default -> throw new IllegalArgumentException(
+            "tck.backend must be sqlite, redis, redis-cluster or tongrds, was " + backend);
       }
     } catch (Exception e) {
       throw new IllegalStateException("Could not start the " + backend + " backend for the TCK: " + e.getMessage(), e);

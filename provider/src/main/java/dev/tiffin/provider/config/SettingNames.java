@@ -21,7 +21,8 @@ public final class SettingNames {
   /** Settings whose values are never printed nor handed out through {@code getProperties()}. */
   static final Set<String> SECRET_SETTINGS = Set.of("password");
   /** URI schemes of the stores this version can open. */
-  public static final Set<String> STORE_SCHEMES = Set.of("sqlite", "redis", "rediss", "redis-sentinel", "redis-cluster");
+  public static final Set<String> STORE_SCHEMES = Set.of("sqlite", "redis", "rediss", "redis-sentinel", "redis-cluster",
+      "tongrds", "tongrds-sentinel", "tongrds-cluster");
   static final List<String> CACHE_SETTINGS = List.of(
       "store", "expiry", "statistics", "management", "allowed-classes", "single-flight");
 

@@ -122,7 +122,8 @@ public final class SettingsLoader {
 
   private static CacheException badUri(URI uri) {
     return new CacheException("Unsupported cache manager URI '" + Redacted.uri(uri) + "'. Expected " + DEFAULT_URI
-        + ", a store URI (sqlite:<file>, redis://, rediss://, redis-sentinel://, redis-cluster://),"
+        + ", a store URI (sqlite:<file>, redis://, rediss://, redis-sentinel://, redis-cluster://, tongrds://,"
+        + " tongrds-sentinel://, tongrds-cluster://),"
         + " classpath:<properties resource>, file:<properties file>, or a plain name (used as the application prefix)");
   }
 

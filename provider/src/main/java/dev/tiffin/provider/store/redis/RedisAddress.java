@@ -18,9 +18,10 @@ import redis.clients.jedis.HostAndPort;
  * @param masterName the sentinel master's name, or null
  * @param username the user named in the URI, or null
  * @param tls whether connections use TLS with hostname verification
+ * @param tongrds whether the server is TongRDS (its Redis-emulation port) rather than Redis
  */
 public record RedisAddress(Kind kind, List<HostAndPort> nodes, int database, String masterName, String username,
-    boolean tls) {
+    boolean tls, boolean tongrds) {
 
   /** How a store reaches its Redis nodes. */
   public enum Kind { STANDALONE, SENTINEL, CLUSTER }
@@ -31,6 +32,11 @@ public record RedisAddress(Kind kind, List<HostAndPort> nodes, int database, Str
   /** Parses a store URI; {@code setting} names the key in errors. */
   public static RedisAddress parse(URI uri, String setting) {
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    boolean tongrds = scheme.startsWith("tongrds");
+    if (tongrds) {
+      // TongRDS speaks the Redis protocol on its emulation port; only the dialect differs.
+      scheme = scheme.replace("tongrds", "redis");
+    }
     String rest = uri.getRawSchemeSpecificPart();
     if (!rest.startsWith("//")) {
       throw invalid(setting, "expected " + scheme + "://host:port");
@@ -48,20 +54,20 @@ public record RedisAddress(Kind kind, List<HostAndPort> nodes, int database, Str
         : List.of(rest.substring(slash + 1).split("/")).stream().filter(part -> !part.isEmpty()).toList();
     return switch (scheme) {
       case "redis", "rediss" -> new RedisAddress(Kind.STANDALONE, nodes(hosts, DEFAULT_PORT, setting, 1),
-          database(path, 0, setting), null, username, scheme.equals("rediss"));
+          database(path, 0, setting), null, username, scheme.equals("rediss"), tongrds);
       case "redis-sentinel" -> {
         if (path.isEmpty()) {
           throw invalid(setting, "expected redis-sentinel://host:port[,host:port]/<master name>[/db]");
         }
         yield new RedisAddress(Kind.SENTINEL, nodes(hosts, DEFAULT_SENTINEL_PORT, setting, Integer.MAX_VALUE),
-            database(path, 1, setting), path.get(0), username, false);
+            database(path, 1, setting), path.get(0), username, false, tongrds);
       }
       case "redis-cluster" -> {
         if (!path.isEmpty()) {
           throw invalid(setting, "a Redis Cluster has no database index: expected redis-cluster://host:port[,host:port]");
         }
         yield new RedisAddress(Kind.CLUSTER, nodes(hosts, DEFAULT_PORT, setting, Integer.MAX_VALUE), 0, null,
-            username, false);
+            username, false, tongrds);
       }
       default -> throw invalid(setting, "unsupported scheme " + scheme);
     };
@@ -100,6 +106,11 @@ public record RedisAddress(Kind kind, List<HostAndPort> nodes, int database, Str
 
   private static CacheException invalid(String setting, String problem) {
     return new CacheException("Setting " + setting + ": " + problem);
+  }
+
+  /** The product name for messages: Redis or TongRDS. */
+  public String product() {
+    return tongrds ? "TongRDS" : "Redis";
   }
 
   /** The nodes as {@code host:port,host:port}, for messages. */

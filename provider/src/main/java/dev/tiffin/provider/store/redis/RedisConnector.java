@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import javax.cache.CacheException;
 import javax.net.ssl.SSLParameters;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.JedisClientConfig;
@@ -32,7 +33,15 @@ final class RedisConnector {
         .database(address.database());
     String user = settings.username().orElse(address.username());
     if (user != null) {
+      if (address.tongrds()) {
+        throw new CacheException("TongRDS store '" + settings.name() + "' authenticates by password only: remove "
+            + "the user from tiffin.store." + settings.name() + ".uri and tiffin.store." + settings.name() + ".username");
+      }
       config.user(user);
+    }
+    if (address.tongrds()) {
+      // TongRDS knows CLIENT SETNAME/GETNAME/LIST only: no CLIENT SETINFO on connect.
+      config.clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
     }
     settings.password().map(Secret::reveal).ifPresent(config::password);
     if (address.tls()) {
@@ -73,7 +82,7 @@ final class RedisConnector {
   }
 
   static CacheException unreachable(StoreSettings settings, RedisAddress address, JedisException e) {
-    return new CacheException("Redis store '" + settings.name() + "' at " + address.describeNodes()
+    return new CacheException(address.product() + " store '" + settings.name() + "' at " + address.describeNodes()
         + " is not usable: " + RedisFailures.describe(e), e);
   }
 }

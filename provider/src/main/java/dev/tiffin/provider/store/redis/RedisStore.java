@@ -38,14 +38,30 @@ public final class RedisStore implements ByteStore {
   private final String name;
   private final LongSupplier clock;
   private final RedisKeyspace keyspace;
+  private final RedisDialect dialect;
 
-  /** Connects to the store's URI; fails at once, naming host and port, when Redis does not answer. */
-  public RedisStore(StoreSettings settings, LongSupplier clock) {
+  /**
+   * Connects to the store's URI and probes what the server offers (under the key prefix of
+   * {@code app}); fails at once, naming host and port, when it does not answer or lacks what
+   * atomic operations need.
+   */
+  public RedisStore(StoreSettings settings, String app, LongSupplier clock) {
     this.name = settings.name();
     this.address = RedisAddress.parse(settings.uri(), "tiffin.store." + settings.name() + ".uri");
     this.clock = clock;
     this.client = RedisConnector.connect(settings, address);
+    try {
+      this.dialect = RedisDialect.probe(client, address.product(), address.describeNodes(), app);
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
     this.keyspace = new RedisKeyspace(client);
+  }
+
+  /** What the server offered when the store connected. */
+  public RedisDialect dialect() {
+    return dialect;
   }
 
   @Override
@@ -55,6 +71,10 @@ public final class RedisStore implements ByteStore {
 
   @Override
   public StoredEntry getAndTouch(byte[] key, long expiresAt, long now) {
+    if (!dialect.getex() || !dialect.getdel()) {
+      // Without GETEX/GETDEL: read, then a compare-and-touch script (two round trips).
+      return ByteStore.super.getAndTouch(key, expiresAt, now);
+    }
     long ttl = ttl(expiresAt, now);
     byte[] value = writing(() -> ttl == ETERNAL_TTL ? client.getEx(key, new GetExParams().persist())
         : ttl == 0 ? client.getDel(key)
@@ -204,7 +224,7 @@ public final class RedisStore implements ByteStore {
 
   @Override
   public String describe() {
-    return "Redis store '" + name + "' (" + address.kind().name().toLowerCase(java.util.Locale.ROOT) + " "
+    return address.product() + " store '" + name + "' (" + address.kind().name().toLowerCase(java.util.Locale.ROOT) + " "
         + address.describeNodes() + ")";
   }
 

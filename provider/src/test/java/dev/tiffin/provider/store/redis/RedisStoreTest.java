@@ -60,7 +60,7 @@ class RedisStoreTest {
 
   private static RedisStore open(String uri) {
     return new RedisStore(new StoreSettings("test", URI.create(uri), Duration.ofSeconds(5), 4, Duration.ofMinutes(1)),
-        System::currentTimeMillis);
+        "test", System::currentTimeMillis);
   }
 
   Stream<RedisStore> stores() {

@@ -1,0 +1,78 @@
+package dev.tiffin.provider.store.redis;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import javax.cache.CacheException;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.params.GetExParams;
+
+/**
+ * What a Redis-protocol server offers Tiffin, found by a probe at connect time that writes
+ * nothing: Lua scripting, {@code GETEX}, {@code GETDEL} and pub/sub.
+ *
+ * <p>Tiffin uses the best primitive available and refuses to start without Lua, because
+ * compare-and-set would otherwise not be atomic; it never falls back to {@code WATCH}, which
+ * TongRDS accepts and ignores.
+ *
+ * @param product the server kind named by the URI scheme, for messages
+ * @param lua whether {@code EVAL}/{@code EVALSHA} run
+ * @param getex whether {@code GETEX} exists (Redis 6.2+)
+ * @param getdel whether {@code GETDEL} exists (Redis 6.2+)
+ * @param pubsub whether {@code PUBLISH} is allowed
+ */
+public record RedisDialect(String product, boolean lua, boolean getex, boolean getdel, boolean pubsub) {
+
+  /**
+   * Probes the server behind {@code client} with a key and channel under the application's prefix
+   * (so a prefix-limited ACL allows it); throws when a required capability is missing.
+   */
+  static RedisDialect probe(UnifiedJedis client, String product, String where, String app) {
+    byte[] probeKey = (app + ":tiffin-probe:" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+    RedisDialect dialect = new RedisDialect(product,
+        supported(() -> client.eval("return 1".getBytes(StandardCharsets.US_ASCII))),
+        supported(() -> client.getEx(probeKey, new GetExParams().persist())),
+        supported(() -> client.getDel(probeKey)),
+        supported(() -> client.publish(probeKey, new byte[0])));
+    if (!dialect.lua()) {
+      throw new CacheException(product + " at " + where + " refuses Lua scripting (EVAL/EVALSHA): Tiffin needs it "
+          + "for atomic compare-and-set and will not run non-atomically. Enable scripting on the server. "
+          + dialect.describe());
+    }
+    return dialect;
+  }
+
+  /**
+   * Whether a command exists for us: any reply counts, and so does a refusal that is about the
+   * probe key (an ACL limited to the application's keys); "unknown command" and a refusal of the
+   * command itself do not.
+   */
+  private static boolean supported(Runnable command) {
+    try {
+      command.run();
+      return true;
+    } catch (JedisDataException e) {
+      String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+      boolean missing = message.contains("unknown command") || message.contains("not supported")
+          || (message.startsWith("noperm") && message.contains("to run"));
+      return !missing;
+    }
+  }
+
+  /** The capabilities as one line, e.g. {@code Lua yes, GETEX no, GETDEL no, pub/sub yes}. */
+  public String describe() {
+    List<String> parts = new ArrayList<>();
+    parts.add("Lua " + yesNo(lua));
+    parts.add("GETEX " + yesNo(getex));
+    parts.add("GETDEL " + yesNo(getdel));
+    parts.add("pub/sub " + yesNo(pubsub));
+    return "Capabilities found: " + String.join(", ", parts) + ".";
+  }
+
+  private static String yesNo(boolean supported) {
+    return supported ? "yes" : "no";
+  }
+}

@@ -3,7 +3,6 @@ package dev.tiffin.benchmarks;
 import dev.tiffin.provider.TiffinCachingProvider;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
@@ -36,7 +34,7 @@ import org.sqlite.SQLiteConfig;
  * <p>Both sides take a String key and a String value, write the same key bytes
  * ({@code "tiffin:bench:" + key}) and value bytes ({@code 'S'} + UTF-8) into a WAL database with
  * {@code synchronous=NORMAL}, and hand back a String on a read. Each trial starts from a fresh
- * temporary database file holding {@value #KEYSPACE} entries, checkpointed so neither side
+ * temporary database file holding the {@link KeyStream} entries, checkpointed so neither side
  * inherits a long write-ahead log. Thread count comes from the command line ({@code -t 1},
  * {@code -t 4}); see benchmarks/README.md.
  */
@@ -44,41 +42,7 @@ import org.sqlite.SQLiteConfig;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class SqliteBench {
 
-  static final int KEYSPACE = 10_000;
   static final int BUSY_TIMEOUT_MILLIS = 5_000;
-  static final String VALUE = "v".repeat(100);
-  static final byte[] KEY_PREFIX = "tiffin:bench:".getBytes(StandardCharsets.UTF_8);
-  static final byte STRING_TAG = 'S';
-
-  /** The keys {@code key-0 .. key-9999}, built once so no benchmark pays for string building. */
-  static final String[] KEYS = new String[KEYSPACE];
-
-  static {
-    for (int i = 0; i < KEYSPACE; i++) {
-      KEYS[i] = "key-" + i;
-    }
-  }
-
-  /** Each thread's own random key stream, so threads never share a generator. */
-  @State(Scope.Thread)
-  public static class KeyStream {
-
-    private SplittableRandom random;
-
-    @Setup(Level.Trial)
-    public void seed() {
-      random = new SplittableRandom(Thread.currentThread().getId() * 0x9E3779B97F4A7C15L);
-    }
-
-    String nextKey() {
-      return KEYS[random.nextInt(KEYSPACE)];
-    }
-
-    /** True for one operation in ten: the put share of the 90/10 mix. */
-    boolean nextIsPut() {
-      return random.nextInt(10) == 0;
-    }
-  }
 
   /** One Tiffin cache over a fresh SQLite file, shared by all benchmark threads. */
   @State(Scope.Benchmark)
@@ -95,8 +59,8 @@ public class SqliteBench {
       provider = new TiffinCachingProvider();
       manager = provider.getCacheManager(URI.create("sqlite:" + file), SqliteBench.class.getClassLoader());
       cache = manager.createCache("bench", new MutableConfiguration<String, String>().setTypes(String.class, String.class));
-      for (String key : KEYS) {
-        cache.put(key, VALUE);
+      for (String key : KeyStream.KEYS) {
+        cache.put(key, KeyStream.VALUE);
       }
       checkpoint(file);
     }
@@ -122,9 +86,9 @@ public class SqliteBench {
         statement.executeUpdate("CREATE TABLE t (k BLOB PRIMARY KEY, v BLOB) WITHOUT ROWID");
         connection.setAutoCommit(false);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO t(k,v) VALUES(?,?)")) {
-          for (String key : KEYS) {
-            insert.setBytes(1, keyBytes(key));
-            insert.setBytes(2, valueBytes(VALUE));
+          for (String key : KeyStream.KEYS) {
+            insert.setBytes(1, TiffinBytes.key(key));
+            insert.setBytes(2, TiffinBytes.value(KeyStream.VALUE));
             insert.addBatch();
           }
           insert.executeBatch();
@@ -161,19 +125,18 @@ public class SqliteBench {
     }
 
     String get(String key) throws SQLException {
-      select.setBytes(1, keyBytes(key));
+      select.setBytes(1, TiffinBytes.key(key));
       try (ResultSet rows = select.executeQuery()) {
         if (!rows.next()) {
           return null;
         }
-        byte[] value = rows.getBytes(1);
-        return new String(value, 1, value.length - 1, StandardCharsets.UTF_8);
+        return TiffinBytes.stringValue(rows.getBytes(1));
       }
     }
 
     void put(String key, String value) throws SQLException {
-      upsert.setBytes(1, keyBytes(key));
-      upsert.setBytes(2, valueBytes(value));
+      upsert.setBytes(1, TiffinBytes.key(key));
+      upsert.setBytes(2, TiffinBytes.value(value));
       upsert.executeUpdate();
     }
   }
@@ -185,14 +148,14 @@ public class SqliteBench {
 
   @Benchmark
   public void tiffinPut(TiffinSide tiffin, KeyStream keys) {
-    tiffin.cache.put(keys.nextKey(), VALUE);
+    tiffin.cache.put(keys.nextKey(), KeyStream.VALUE);
   }
 
   @Benchmark
   public void tiffinMix(TiffinSide tiffin, KeyStream keys, Blackhole blackhole) {
     String key = keys.nextKey();
     if (keys.nextIsPut()) {
-      tiffin.cache.put(key, VALUE);
+      tiffin.cache.put(key, KeyStream.VALUE);
     } else {
       blackhole.consume(tiffin.cache.get(key));
     }
@@ -205,35 +168,17 @@ public class SqliteBench {
 
   @Benchmark
   public void rawPut(RawConnection raw, KeyStream keys) throws SQLException {
-    raw.put(keys.nextKey(), VALUE);
+    raw.put(keys.nextKey(), KeyStream.VALUE);
   }
 
   @Benchmark
   public void rawMix(RawConnection raw, KeyStream keys, Blackhole blackhole) throws SQLException {
     String key = keys.nextKey();
     if (keys.nextIsPut()) {
-      raw.put(key, VALUE);
+      raw.put(key, KeyStream.VALUE);
     } else {
       blackhole.consume(raw.get(key));
     }
-  }
-
-  /** The key bytes Tiffin's KeyCodec writes for a String key of cache "bench" under app "tiffin". */
-  static byte[] keyBytes(String key) {
-    byte[] body = key.getBytes(StandardCharsets.UTF_8);
-    byte[] out = new byte[KEY_PREFIX.length + body.length];
-    System.arraycopy(KEY_PREFIX, 0, out, 0, KEY_PREFIX.length);
-    System.arraycopy(body, 0, out, KEY_PREFIX.length, body.length);
-    return out;
-  }
-
-  /** The value bytes Tiffin's TaggedCodec writes for a String. */
-  static byte[] valueBytes(String value) {
-    byte[] body = value.getBytes(StandardCharsets.UTF_8);
-    byte[] out = new byte[body.length + 1];
-    out[0] = STRING_TAG;
-    System.arraycopy(body, 0, out, 1, body.length);
-    return out;
   }
 
   /** A connection configured as Tiffin configures its own: WAL, synchronous=NORMAL, same busy timeout. */

@@ -95,10 +95,12 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
   public V get(K key) {
     requireOpenAndKey(key);
     long start = statistics.start();
-    V touched = getAndTouch(key);
-    if (touched != null) {
-      statistics.recordGet(1, 0, start);
-      return touched;
+    if (expiry.isSideEffectFree()) {
+      ReadOutcome<V> direct = readDirectly(key);
+      if (direct != null) {
+        statistics.recordGet(direct.hit() ? 1 : 0, direct.hit() ? 0 : 1, start);
+        return direct.value();
+      }
     }
     EventBatch<K, V> batch = events.batch();
     Applied<K, V, V> applied = engine.apply(key, batch, false, readThrough, EntryState::getValue);
@@ -109,21 +111,30 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
   }
 
   /**
-   * A hit that also sets the access expiry in the same round trip (Redis {@code GETEX}); only for
-   * the standard policies, whose access expiry can be asked before knowing the entry exists.
-   * Returns {@code null} on a miss, and the general path then reads again (loader, events).
+   * One read that settles the common cases without the general path: a hit (setting the access
+   * expiry in the same round trip, Redis {@code GETEX}) and a plain miss with no loader and no
+   * listener. Only for the standard policies, whose access expiry may be asked before the entry
+   * is known to exist. Returns {@code null} when the general path must decide (loader, events, an
+   * expired row to report).
    */
-  private V getAndTouch(K key) {
-    if (!expiry.isSideEffectFree()) {
-      return null;
-    }
+  private ReadOutcome<V> readDirectly(K key) {
     long now = clock.getAsLong();
     long expiresAt = expiry.forAccess(now);
-    if (expiresAt == ExpiryCalculator.UNCHANGED) {
+    byte[] storeKey = keys.encode(key);
+    StoredEntry stored = expiresAt == ExpiryCalculator.UNCHANGED ? store.get(storeKey)
+        : store.getAndTouch(storeKey, expiresAt, now);
+    if (stored == null) {
+      return readThrough == null && !events.hasListeners() ? new ReadOutcome<>(false, null) : null;
+    }
+    if (stored.isExpiredAt(now)) {
       return null;
     }
-    StoredEntry stored = store.getAndTouch(keys.encode(key), expiresAt, now);
-    return stored == null ? null : engine.state(key, stored, null).current();
+    V value = engine.state(key, stored, null).current();
+    return value == null ? null : new ReadOutcome<>(true, value);
+  }
+
+  /** What a direct read found. */
+  private record ReadOutcome<V>(boolean hit, V value) {
   }
 
   @Override

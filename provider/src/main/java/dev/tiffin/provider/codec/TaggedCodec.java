@@ -71,13 +71,12 @@ public final class TaggedCodec implements ValueCodec {
       throw new CorruptValueException("empty value", null);
     }
     try {
-      ByteBuffer payload = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
       return switch (bytes[0]) {
         case STRING -> new String(bytes, 1, bytes.length - 1, StandardCharsets.UTF_8);
-        case LONG -> exact(payload, 8).getLong();
-        case INTEGER -> exact(payload, 4).getInt();
-        case DOUBLE -> exact(payload, 8).getDouble();
-        case BOOLEAN -> exact(payload, 1).get() != 0;
+        case LONG -> exact(bytes, 8).getLong();
+        case INTEGER -> exact(bytes, 4).getInt();
+        case DOUBLE -> exact(bytes, 8).getDouble();
+        case BOOLEAN -> exact(bytes, 1).get() != 0;
         case BYTES -> Arrays.copyOfRange(bytes, 1, bytes.length);
         case SERIALIZED -> deserialize(bytes);
         default -> throw new CorruptValueException("unknown value tag " + bytes[0], null);
@@ -87,11 +86,11 @@ public final class TaggedCodec implements ValueCodec {
     }
   }
 
-  private static ByteBuffer exact(ByteBuffer payload, int length) {
-    if (payload.remaining() != length) {
-      throw new IllegalArgumentException("expected " + length + " bytes, found " + payload.remaining());
+  private static ByteBuffer exact(byte[] bytes, int length) {
+    if (bytes.length - 1 != length) {
+      throw new IllegalArgumentException("expected " + length + " bytes, found " + (bytes.length - 1));
     }
-    return payload;
+    return ByteBuffer.wrap(bytes, 1, length);
   }
 
   private static byte[] tagged(byte tag, byte[] payload) {

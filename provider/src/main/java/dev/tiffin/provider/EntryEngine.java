@@ -165,6 +165,11 @@ final class EntryEngine<K, V> {
     }
   }
 
+  /** Decodes a stored value, reading an unreadable one as absent. */
+  V decodeOrAbsent(K key, byte[] bytes) {
+    return EntryState.decodeOrAbsent(key, bytes, decoder);
+  }
+
   @SuppressWarnings("unchecked")
   V decode(byte[] bytes) {
     return (V) values.decode(bytes);

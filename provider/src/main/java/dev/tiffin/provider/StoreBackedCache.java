@@ -129,7 +129,7 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
     if (stored.isExpiredAt(now)) {
       return null;
     }
-    V value = engine.state(key, stored, null).current();
+    V value = engine.decodeOrAbsent(key, stored.value());
     return value == null ? null : new ReadOutcome<>(true, value);
   }
 

@@ -69,16 +69,19 @@ public final class EntryState<K, V> implements MutableEntry<K, V> {
   public V current() {
     if (!decoded) {
       decoded = true;
-      if (stored != null) {
-        try {
-          current = decoder.apply(stored.value());
-        } catch (CorruptValueException e) {
-          LOG.log(System.Logger.Level.WARNING, "Ignoring an unreadable cache entry for key " + key + ": " + e.getMessage());
-          current = null;
-        }
-      }
+      current = stored == null ? null : decodeOrAbsent(key, stored.value(), decoder);
     }
     return current;
+  }
+
+  /** Decodes a stored value; an unreadable one is reported and read as absent, never a crash. */
+  public static <V> V decodeOrAbsent(Object key, byte[] bytes, Function<byte[], V> decoder) {
+    try {
+      return decoder.apply(bytes);
+    } catch (CorruptValueException e) {
+      LOG.log(System.Logger.Level.WARNING, "Ignoring an unreadable cache entry for key " + key + ": " + e.getMessage());
+      return null;
+    }
   }
 
   /** The operation decided on. */

@@ -9,10 +9,13 @@ import javax.cache.CacheException;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.GetExParams;
+import redis.clients.jedis.params.SetParams;
 
 /**
- * What a Redis-protocol server offers Tiffin, found by a probe at connect time that writes
- * nothing: Lua scripting, {@code GETEX}, {@code GETDEL} and pub/sub.
+ * What a Redis-protocol server offers Tiffin, found by a probe at connect time: Lua scripting,
+ * {@code GETEX}, {@code GETDEL}, {@code SET … KEEPTTL}, {@code SET … GET} and pub/sub. The probe
+ * reads a key that does not exist and writes one short-lived key, both under the application's
+ * prefix.
  *
  * <p>Tiffin uses the best primitive available and refuses to start without Lua, because
  * compare-and-set would otherwise not be atomic; it never falls back to {@code WATCH}, which
@@ -22,9 +25,12 @@ import redis.clients.jedis.params.GetExParams;
  * @param lua whether {@code EVAL}/{@code EVALSHA} run
  * @param getex whether {@code GETEX} exists (Redis 6.2+)
  * @param getdel whether {@code GETDEL} exists (Redis 6.2+)
+ * @param keepTtl whether {@code SET} takes {@code KEEPTTL} (Redis 6.0+)
+ * @param setGet whether {@code SET} takes {@code GET} (Redis 6.2+)
  * @param pubsub whether {@code PUBLISH} is allowed
  */
-public record RedisDialect(String product, boolean lua, boolean getex, boolean getdel, boolean pubsub) {
+public record RedisDialect(String product, boolean lua, boolean getex, boolean getdel, boolean keepTtl,
+    boolean setGet, boolean pubsub) {
 
   /**
    * Probes the server behind {@code client} with a key and channel under the application's prefix
@@ -32,10 +38,21 @@ public record RedisDialect(String product, boolean lua, boolean getex, boolean g
    */
   static RedisDialect probe(UnifiedJedis client, String product, String where, String app) {
     byte[] probeKey = (app + ":tiffin-probe:" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+    byte[] scratch = (app + ":tiffin-probe:" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+    boolean keepTtl;
+    boolean setGet;
+    try {
+      keepTtl = supported(() -> client.set(scratch, new byte[0], new SetParams().keepTtl()));
+      setGet = supported(() -> client.setGet(scratch, new byte[0], new SetParams().px(10_000)));
+    } finally {
+      deleteQuietly(client, scratch);
+    }
     RedisDialect dialect = new RedisDialect(product,
         supported(() -> client.eval("return 1".getBytes(StandardCharsets.US_ASCII))),
         supported(() -> client.getEx(probeKey, new GetExParams().persist())),
         supported(() -> client.getDel(probeKey)),
+        keepTtl,
+        setGet,
         supported(() -> client.publish(probeKey, new byte[0])));
     if (!dialect.lua()) {
       throw new CacheException(product + " at " + where + " refuses Lua scripting (EVAL/EVALSHA): Tiffin needs it "
@@ -57,8 +74,18 @@ public record RedisDialect(String product, boolean lua, boolean getex, boolean g
     } catch (JedisDataException e) {
       String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
       boolean missing = message.contains("unknown command") || message.contains("not supported")
+          || message.contains("syntax error")
           || (message.startsWith("noperm") && message.contains("to run"));
       return !missing;
+    }
+  }
+
+  /** Removes the probe's scratch key; a refusal (an ACL without that key) leaves nothing to remove. */
+  private static void deleteQuietly(UnifiedJedis client, byte[] key) {
+    try {
+      client.del(key);
+    } catch (JedisDataException e) {
+      // The SET was refused too, so there is no scratch key.
     }
   }
 
@@ -68,6 +95,8 @@ public record RedisDialect(String product, boolean lua, boolean getex, boolean g
     parts.add("Lua " + yesNo(lua));
     parts.add("GETEX " + yesNo(getex));
     parts.add("GETDEL " + yesNo(getdel));
+    parts.add("SET KEEPTTL " + yesNo(keepTtl));
+    parts.add("SET GET " + yesNo(setGet));
     parts.add("pub/sub " + yesNo(pubsub));
     return "Capabilities found: " + String.join(", ", parts) + ".";
   }

@@ -14,26 +14,26 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  * does not know the script yet (after a restart, or on a new cluster node).
  *
  * <p>Expiry arguments are milliseconds to live: {@code -1} eternal, {@code -2} keep the current
- * expiry, {@code 0} already expired (the entry is deleted).
+ * expiry, {@code 0} already expired (the entry is deleted). Keeping reads {@code PTTL} inside the
+ * script rather than using {@code KEEPTTL}, so the scripts run on servers without it.
  */
 enum RedisScripts {
 
   /** Sets a value with the creation expiry if absent, or the update expiry if present. */
   PUT("""
       local ttl = tonumber(redis.call('EXISTS', KEYS[1]) == 1 and ARGV[3] or ARGV[2])
-      if ttl == -2 then return redis.call('SET', KEYS[1], ARGV[1], 'KEEPTTL') end
-      if ttl == -1 then return redis.call('SET', KEYS[1], ARGV[1]) end
-      return redis.call('SET', KEYS[1], ARGV[1], 'PX', ttl)
+      if ttl == -2 then ttl = redis.call('PTTL', KEYS[1]) end
+      if ttl > 0 then return redis.call('SET', KEYS[1], ARGV[1], 'PX', ttl) end
+      return redis.call('SET', KEYS[1], ARGV[1])
       """),
 
   /** Replaces the value if it still equals ARGV[1]; returns 1 when it did. */
   REPLACE_IF_EQUAL("""
       if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
       local ttl = tonumber(ARGV[3])
-      if ttl == 0 then redis.call('DEL', KEYS[1])
-      elseif ttl == -2 then redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL')
-      elseif ttl == -1 then redis.call('SET', KEYS[1], ARGV[2])
-      else redis.call('SET', KEYS[1], ARGV[2], 'PX', ttl) end
+      if ttl == 0 then redis.call('DEL', KEYS[1]) return 1 end
+      if ttl == -2 then ttl = redis.call('PTTL', KEYS[1]) end
+      if ttl > 0 then redis.call('SET', KEYS[1], ARGV[2], 'PX', ttl) else redis.call('SET', KEYS[1], ARGV[2]) end
       return 1
       """),
 

@@ -46,12 +46,21 @@ public final class RedisStore implements ByteStore {
    * atomic operations need.
    */
   public RedisStore(StoreSettings settings, String app, LongSupplier clock) {
+    this(settings, app, clock, null);
+  }
+
+  /** As above, with the server's capabilities given instead of probed (null: probe). */
+  RedisStore(StoreSettings settings, String app, LongSupplier clock, RedisDialect knownDialect) {
     this.name = settings.name();
     this.address = RedisAddress.parse(settings.uri(), "tiffin.store." + settings.name() + ".uri");
     this.clock = clock;
     this.client = RedisConnector.connect(settings, address);
     try {
-      this.dialect = RedisDialect.probe(client, address.product(), address.describeNodes(), app);
+      this.dialect = knownDialect != null ? knownDialect
+          : RedisDialect.probe(client, address.product(), address.describeNodes(), app);
+    } catch (JedisException e) {
+      client.close();
+      throw RedisConnector.unreachable(settings, address, e);
     } catch (RuntimeException e) {
       client.close();
       throw e;
@@ -102,7 +111,7 @@ public final class RedisStore implements ByteStore {
   public void put(byte[] key, byte[] value, long expiresAtIfCreated, long expiresAtIfUpdated) {
     PutTtl ttl = PutTtl.of(expiresAtIfCreated, expiresAtIfUpdated, clock.getAsLong());
     writing(() -> {
-      SetParams plain = ttl.asSetParams();
+      SetParams plain = ttl.asSetParams(dialect.keepTtl());
       return plain != null ? client.set(key, value, plain)
           : RedisScripts.PUT.run(client, key, value, number(ttl.created), number(ttl.updated));
     });
@@ -111,7 +120,7 @@ public final class RedisStore implements ByteStore {
   @Override
   public void putAll(List<byte[]> keys, List<byte[]> values, long expiresAtIfCreated, long expiresAtIfUpdated) {
     PutTtl ttl = PutTtl.of(expiresAtIfCreated, expiresAtIfUpdated, clock.getAsLong());
-    SetParams plain = ttl.asSetParams();
+    SetParams plain = ttl.asSetParams(dialect.keepTtl());
     writing(() -> {
       try (AbstractPipeline pipeline = client.pipelined()) {
         for (int i = 0; i < keys.size(); i++) {
@@ -139,11 +148,11 @@ public final class RedisStore implements ByteStore {
     }
 
     /** The plain {@code SET} that does the same as the script, or null when none does. */
-    SetParams asSetParams() {
+    SetParams asSetParams(boolean keepTtlSupported) {
       if (created == updated) {
         return created == ETERNAL_TTL ? new SetParams() : new SetParams().px(created);
       }
-      if (created == ETERNAL_TTL && updated == KEEP_TTL) {
+      if (created == ETERNAL_TTL && updated == KEEP_TTL && keepTtlSupported) {
         // Absent: no TTL, which is eternal. Present: its TTL stays. One plain command does both.
         return new SetParams().keepTtl();
       }

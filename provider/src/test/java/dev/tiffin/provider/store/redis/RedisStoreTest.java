@@ -149,6 +149,31 @@ class RedisStoreTest {
   }
 
   @Test
+  void probeFindsEverythingOnRedis7() {
+    RedisDialect dialect = standalone.dialect();
+    assertTrue(dialect.lua() && dialect.getex() && dialect.getdel() && dialect.keepTtl() && dialect.setGet()
+        && dialect.pubsub(), dialect.describe());
+    assertEquals("", server.cli("KEYS", "test:tiffin-probe:*"), "the probe leaves nothing behind");
+  }
+
+  @Test
+  void withoutKeepTtlTheScriptsKeepTheExpiryThemselves() {
+    RedisDialect noKeepTtl = new RedisDialect("Redis", true, true, true, false, false, true);
+    try (RedisStore store = new RedisStore(new StoreSettings("test", URI.create(server.uri()), Duration.ofSeconds(5),
+        2, Duration.ofMinutes(1)), "test", System::currentTimeMillis, noKeepTtl)) {
+      long now = System.currentTimeMillis();
+      store.put(b("keep"), b("v1"), now + 60_000, ByteStore.KEEP_EXPIRY);
+      store.put(b("keep"), b("v2"), StoredEntry.ETERNAL, ByteStore.KEEP_EXPIRY);
+      long left = Long.parseLong(server.cli("PTTL", "keep"));
+      assertTrue(left > 30_000 && left <= 60_000, "expiry kept: " + left);
+      assertTrue(store.compareAndSet(b("keep"), b("v2"), b("v3"), ByteStore.KEEP_EXPIRY));
+      assertTrue(Long.parseLong(server.cli("PTTL", "keep")) > 30_000, "kept through compare-and-set");
+      store.put(b("fresh"), b("v"), StoredEntry.ETERNAL, ByteStore.KEEP_EXPIRY);
+      assertEquals("-1", server.cli("PTTL", "fresh"), "a new entry under eternal creation has no TTL");
+    }
+  }
+
+  @Test
   void describesItselfWithoutSecrets() {
     assertTrue(standalone.describe().contains(server.host() + ":" + server.port()), standalone.describe());
     standalone.ping();

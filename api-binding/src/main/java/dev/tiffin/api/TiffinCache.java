@@ -22,6 +22,16 @@ public interface TiffinCache<K, V> {
   /** Gives a live entry a new time to live; returns {@code false} when there is no such entry. */
   boolean expire(K key, Duration ttl);
 
+  /**
+   * Blocks until this caller holds a lock on {@code key} that every JVM using the same store sees,
+   * for at most {@code lease}, or throws a {@link javax.cache.CacheException} once {@code wait} has passed.
+   *
+   * <p>It lets one process compute a missing entry while the others wait for it (stampede
+   * protection across JVMs); the lease frees a lock whose holder died. The lock is not an entry: it
+   * never shows up in iteration and {@code clear()} leaves it alone.
+   */
+  FlightLock lock(K key, Duration lease, Duration wait);
+
   /** Where this cache's entries live, safe to print (no secrets). */
   String storeDescription();
 }

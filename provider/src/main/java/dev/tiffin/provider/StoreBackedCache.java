@@ -86,7 +86,7 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
     this.backgroundLoader = new BackgroundLoader(name);
     this.bulk = new BulkOperations<>(this, engine, store, keys, values, expiry, clock, events, statistics, writer,
         loader, readThrough, backgroundLoader);
-    this.extension = new TiffinExtension<>(this, engine, events, store, clock);
+    this.extension = new TiffinExtension<>(this, engine, events, store, keys, clock);
     setStatisticsEnabled(configuration.isStatisticsEnabled());
     setManagementEnabled(configuration.isManagementEnabled());
   }

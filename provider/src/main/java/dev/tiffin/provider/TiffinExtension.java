@@ -1,6 +1,8 @@
 package dev.tiffin.provider;
 
+import dev.tiffin.api.FlightLock;
 import dev.tiffin.api.TiffinCache;
+import dev.tiffin.provider.codec.KeyCodec;
 import dev.tiffin.provider.event.EventBatch;
 import dev.tiffin.provider.event.EventDispatcher;
 import dev.tiffin.spi.ByteStore;
@@ -16,14 +18,16 @@ final class TiffinExtension<K, V> implements TiffinCache<K, V> {
   private final EntryEngine<K, V> engine;
   private final EventDispatcher<K, V> events;
   private final ByteStore store;
+  private final KeyCodec keys;
   private final LongSupplier clock;
 
   TiffinExtension(StoreBackedCache<K, V> cache, EntryEngine<K, V> engine, EventDispatcher<K, V> events,
-      ByteStore store, LongSupplier clock) {
+      ByteStore store, KeyCodec keys, LongSupplier clock) {
     this.cache = cache;
     this.engine = engine;
     this.events = events;
     this.store = store;
+    this.keys = keys;
     this.clock = clock;
   }
 
@@ -60,6 +64,12 @@ final class TiffinExtension<K, V> implements TiffinCache<K, V> {
     }).result();
     batch.dispatch();
     return live;
+  }
+
+  @Override
+  public FlightLock lock(K key, Duration lease, Duration wait) {
+    cache.requireOpenAndKey(key);
+    return StoreFlightLock.acquire(store, keys.lockKey(key), lease, wait, clock, cache.getName(), key);
   }
 
   private long expiresAfter(Duration ttl) {

@@ -169,12 +169,15 @@ class StoreBackedCacheTest {
   @Test
   void managerPropertiesCarryPassedAndResolvedSettings() throws Exception {
     java.nio.file.Path file = folder.resolve("app.properties");
-    java.nio.file.Files.writeString(file, "tiffin.cache.users.single-flight=true\n");
+    java.nio.file.Files.writeString(file, "tiffin.cache.users.single-flight=true\n"
+        + "tiffin.cache.users.single-flight-lease=10s\ntiffin.cache.users.single-flight-wait=5s\n");
     java.util.Properties passed = new java.util.Properties();
     passed.setProperty("javax.cache.test.1", "value1");
     java.util.Properties seen = provider.getCacheManager(file.toUri(), null, passed).getProperties();
     assertEquals("value1", seen.getProperty("javax.cache.test.1"));
     assertEquals("true", seen.getProperty("tiffin.cache.users.single-flight"));
+    assertEquals("10s", seen.getProperty("tiffin.cache.users.single-flight-lease"));
+    assertEquals("5s", seen.getProperty("tiffin.cache.users.single-flight-wait"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.tiffin.cdi.annotation;
 
+import dev.tiffin.cdi.flight.CrossJvmGate;
 import dev.tiffin.cdi.flight.SingleFlight;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -12,7 +13,8 @@ import javax.cache.annotation.GeneratedCacheKey;
  *
  * <p>Beyond the spec: a {@code CompletionStage} result is cached as its value once it completes
  * successfully (a failed stage caches nothing) and a hit returns a completed future; with single
- * flight on for the cache, concurrent misses on one key share one invocation.
+ * flight on for the cache, concurrent misses on one key share one invocation, and when the provider
+ * keeps a lock that JVMs share (Tiffin), the leaders of several JVMs take turns through it.
  */
 final class CacheResultOperation {
 
@@ -35,14 +37,29 @@ final class CacheResultOperation {
     if (hit != null) {
       return hit;
     }
-    if (method.singleFlight().test(cache)) {
-      return flights.run(cache, key, method.asynchronous(), () -> {
-        // A flight that landed between our miss and our start has filled the cache already.
-        Object again = cached(method, cache, exceptions, key);
-        return again != null ? again : invokeAndCache(method, call, cache, exceptions, key);
-      });
+    if (method.singleFlight().get(cache)) {
+      return flights.run(cache, key, method.asynchronous(), () -> lead(method, call, cache, exceptions, key));
     }
     return invokeAndCache(method, call, cache, exceptions, key);
+  }
+
+  /** The single-flight leader: reads again, then invokes, under the lock JVMs share if the provider has one. */
+  private static Object lead(ResultMethod method, Invocation call, Cache<Object, Object> cache,
+      Cache<Object, Throwable> exceptions, GeneratedCacheKey key) throws Exception {
+    // A flight that landed between our miss and our start has filled the cache already.
+    Object again = cached(method, cache, exceptions, key);
+    if (again != null) {
+      return again;
+    }
+    CrossJvmGate gate = method.crossJvmGate().get(cache);
+    if (gate == null) {
+      return invokeAndCache(method, call, cache, exceptions, key);
+    }
+    // Another JVM may have filled the cache while we waited for its lock: read once more under it.
+    return gate.run(key, method.asynchronous(), () -> {
+      Object filled = cached(method, cache, exceptions, key);
+      return filled != null ? filled : invokeAndCache(method, call, cache, exceptions, key);
+    });
   }
 
   /** The cached answer, or null on a miss; a cached exception is rethrown. */

@@ -1,5 +1,6 @@
 package dev.tiffin.cdi.annotation;
 
+import dev.tiffin.cdi.flight.CrossJvmGate;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.concurrent.CompletableFuture;
@@ -53,7 +54,7 @@ final class CachedMethodFactory {
       return new ResultMethod(details, parameters, resolver(factory, details), exceptionResolver,
           keyGenerator(a.cacheKeyGenerator(), defaults),
           ExceptionFilter.of(a.cachedExceptions(), a.nonCachedExceptions(), true),
-          isAsynchronous(method), new LastCacheMemo(singleFlight));
+          isAsynchronous(method), new LastCacheMemo<>(singleFlight::test), new LastCacheMemo<>(CrossJvmGate::of));
     }
     if (annotation instanceof CachePut a) {
       var details = new MethodDetails<>(method, a, name);

@@ -1,30 +1,30 @@
 package dev.tiffin.cdi.annotation;
 
-import java.util.function.Predicate;
+import java.util.function.Function;
 import javax.cache.Cache;
 
 /**
- * Remembers a per-cache yes/no answer for the cache a method resolved last, so a setting is looked
- * up once per (method, cache instance) rather than on every call.
+ * Remembers a per-cache answer for the cache a method resolved last, so a setting is looked up once
+ * per (method, cache instance) rather than on every call.
  */
-final class LastCacheMemo {
+final class LastCacheMemo<T> {
 
-  private final Predicate<Cache<?, ?>> question;
-  private volatile Answer last;
+  private final Function<Cache<?, ?>, T> question;
+  private volatile Answer<T> last;
 
-  LastCacheMemo(Predicate<Cache<?, ?>> question) {
+  LastCacheMemo(Function<Cache<?, ?>, T> question) {
     this.question = question;
   }
 
-  boolean test(Cache<?, ?> cache) {
-    Answer answer = last;
+  T get(Cache<?, ?> cache) {
+    Answer<T> answer = last;
     if (answer == null || answer.cache != cache) {
-      answer = new Answer(cache, question.test(cache));
+      answer = new Answer<>(cache, question.apply(cache));
       last = answer;
     }
     return answer.value;
   }
 
-  private record Answer(Cache<?, ?> cache, boolean value) {
+  private record Answer<T>(Cache<?, ?> cache, T value) {
   }
 }

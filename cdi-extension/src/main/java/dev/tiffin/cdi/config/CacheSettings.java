@@ -1,8 +1,14 @@
 package dev.tiffin.cdi.config;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.cache.Cache;
+import javax.cache.CacheException;
 import javax.cache.CacheManager;
 
 /**
@@ -19,9 +25,29 @@ public final class CacheSettings {
 
   /**
    * {@code true} makes concurrent {@code @CacheResult} misses on one key share a single invocation
-   * of the method (within this JVM). Default {@code false}.
+   * of the method: within this JVM, and across JVMs when the provider is Tiffin. Default {@code false}.
    */
   public static final String SINGLE_FLIGHT = "single-flight";
+
+  /**
+   * How long the lock that makes JVMs take turns lasts at most, so that a holder that died frees it
+   * (Tiffin only). Default {@link #DEFAULT_SINGLE_FLIGHT_LEASE}; set it above the method's longest run.
+   */
+  public static final String SINGLE_FLIGHT_LEASE = "single-flight-lease";
+
+  /** The lease when {@link #SINGLE_FLIGHT_LEASE} is not set: 30 seconds. */
+  public static final Duration DEFAULT_SINGLE_FLIGHT_LEASE = Duration.ofSeconds(30);
+
+  /**
+   * How long a JVM's leader waits for another JVM's lock before it runs the method anyway (Tiffin
+   * only). Default {@link #DEFAULT_SINGLE_FLIGHT_WAIT}.
+   */
+  public static final String SINGLE_FLIGHT_WAIT = "single-flight-wait";
+
+  /** The wait when {@link #SINGLE_FLIGHT_WAIT} is not set: 30 seconds. */
+  public static final Duration DEFAULT_SINGLE_FLIGHT_WAIT = Duration.ofSeconds(30);
+
+  private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
   private CacheSettings() {
   }
@@ -34,6 +60,20 @@ public final class CacheSettings {
   /** Whether single flight is on for {@code cache}; off unless a source says {@code true}. */
   public static boolean singleFlight(Cache<?, ?> cache) {
     return lookup(cache, SINGLE_FLIGHT).map(v -> Boolean.parseBoolean(v.trim())).orElse(false);
+  }
+
+  /** The lease of the cross-JVM single-flight lock of {@code cache}; at least one millisecond. */
+  public static Duration singleFlightLease(Cache<?, ?> cache) {
+    Duration lease = duration(cache, SINGLE_FLIGHT_LEASE, DEFAULT_SINGLE_FLIGHT_LEASE);
+    if (lease.compareTo(Duration.ofMillis(1)) < 0) {
+      throw new CacheException(name(cache.getName(), SINGLE_FLIGHT_LEASE) + " must be at least 1ms, was " + lease);
+    }
+    return lease;
+  }
+
+  /** How long a leader of {@code cache} waits for another JVM's single-flight lock; zero or more. */
+  public static Duration singleFlightWait(Cache<?, ?> cache) {
+    return duration(cache, SINGLE_FLIGHT_WAIT, DEFAULT_SINGLE_FLIGHT_WAIT);
   }
 
   /** The value of a setting for {@code cache} from the first source that defines it. */
@@ -50,5 +90,37 @@ public final class CacheSettings {
       return configured;
     }
     return Optional.ofNullable(System.getProperty(name));
+  }
+
+  /** A duration as Tiffin writes them: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h}, {@code 1d} or ISO-8601. */
+  private static Duration duration(Cache<?, ?> cache, String setting, Duration fallback) {
+    Optional<String> configured = lookup(cache, setting);
+    if (configured.isEmpty()) {
+      return fallback;
+    }
+    String value = configured.get().trim();
+    Matcher matcher = SHORT_DURATION.matcher(value.toLowerCase(Locale.ROOT));
+    try {
+      Duration duration;
+      if (matcher.matches()) {
+        long amount = Long.parseLong(matcher.group(1));
+        duration = switch (matcher.group(2)) {
+          case "ms" -> Duration.ofMillis(amount);
+          case "s" -> Duration.ofSeconds(amount);
+          case "m" -> Duration.ofMinutes(amount);
+          case "h" -> Duration.ofHours(amount);
+          default -> Duration.ofDays(amount);
+        };
+      } else {
+        duration = Duration.parse(value);
+      }
+      if (!duration.isNegative()) {
+        return duration;
+      }
+    } catch (ArithmeticException | NumberFormatException | DateTimeParseException e) {
+      // reported below
+    }
+    throw new CacheException(name(cache.getName(), setting) + " must be a duration such as 500ms, 30s, 10m, 2h, 1d"
+        + " or PT10M, was '" + configured.get() + "'");
   }
 }

@@ -12,8 +12,7 @@ import javax.cache.CacheException;
  * At most one load per (cache, key) at a time within this JVM: the first caller (the leader) runs
  * the load, later callers wait for its outcome and get the same value or the same exception.
  *
- * <p>Only in-process: another JVM sharing the same Redis may run its own load concurrently;
- * cross-JVM single flight comes later with the Redis store.
+ * <p>Only in-process: leaders of different JVMs are made to take turns by {@link CrossJvmGate}.
  */
 public final class SingleFlight {
 

@@ -2,14 +2,17 @@ package dev.tiffin.cdi.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tiffin.cdi.annotation.OnDemandCaches;
 import dev.tiffin.cdi.testing.TestCaches;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import javax.cache.Cache;
+import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.spi.CachingProvider;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +63,40 @@ class CacheSettingsTest {
       assertFalse(CacheSettings.singleFlight(cache(manager, "mp-only")));
       assertTrue(CacheSettings.singleFlight(cache(TestCaches.manager(), "mp-only")),
           "another manager without the property falls through to MicroProfile Config");
+    }
+  }
+
+  @Test
+  void leaseAndWaitDefaultToThirtySeconds() {
+    Cache<Object, Object> cache = cache(TestCaches.manager(), "nothing-configured");
+    assertEquals(Duration.ofSeconds(30), CacheSettings.singleFlightLease(cache));
+    assertEquals(Duration.ofSeconds(30), CacheSettings.singleFlightWait(cache));
+  }
+
+  @Test
+  void leaseAndWaitAreDurationsAsTiffinWritesThem() {
+    Properties properties = new Properties();
+    properties.setProperty("tiffin.cache.timed.single-flight-lease", "2m");
+    properties.setProperty("tiffin.cache.timed.single-flight-wait", "PT0.5S");
+    properties.setProperty("tiffin.cache.bad.single-flight-lease", "soon");
+    properties.setProperty("tiffin.cache.bad.single-flight-wait", "-1s");
+    properties.setProperty("tiffin.cache.zero.single-flight-lease", "0ms");
+    properties.setProperty("tiffin.cache.zero.single-flight-wait", "0ms");
+    CachingProvider provider = TestCaches.provider();
+    try (CacheManager manager = provider.getCacheManager(
+        URI.create("tiffin-cdi-test-durations"), provider.getDefaultClassLoader(), properties)) {
+      assertEquals(Duration.ofMinutes(2), CacheSettings.singleFlightLease(cache(manager, "timed")));
+      assertEquals(Duration.ofMillis(500), CacheSettings.singleFlightWait(cache(manager, "timed")));
+      assertEquals(Duration.ZERO, CacheSettings.singleFlightWait(cache(manager, "zero")), "zero wait: try once");
+
+      CacheException bad = assertThrows(CacheException.class,
+          () -> CacheSettings.singleFlightLease(cache(manager, "bad")));
+      assertEquals("tiffin.cache.bad.single-flight-lease must be a duration such as 500ms, 30s, 10m, 2h, 1d or PT10M,"
+          + " was 'soon'", bad.getMessage());
+      assertThrows(CacheException.class, () -> CacheSettings.singleFlightWait(cache(manager, "bad")));
+      CacheException zero = assertThrows(CacheException.class,
+          () -> CacheSettings.singleFlightLease(cache(manager, "zero")));
+      assertEquals("tiffin.cache.zero.single-flight-lease must be at least 1ms, was PT0S", zero.getMessage());
     }
   }
 

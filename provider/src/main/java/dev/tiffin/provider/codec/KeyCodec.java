@@ -7,18 +7,33 @@ import java.util.Arrays;
 /**
  * Lays out store keys as {@code <app>:<cache>:<key>}: readable text when the key is a String,
  * a NUL byte followed by the codec's encoding otherwise.
+ *
+ * <p>Lock keys ({@link #lockKey}) are {@code <app>:<cache>#lock:<key>}: outside the cache's prefix,
+ * so iteration and {@code clear()} never see them, yet inside {@code <app>:}, where a Redis ACL
+ * limited to the application lets them be written.
  */
 public final class KeyCodec {
 
   private static final byte ENCODED = 0;
 
   private final byte[] prefix;
+  private final byte[] lockPrefix;
   private final ValueCodec codec;
 
   /** Creates the key layout for one cache. */
   public KeyCodec(String app, String cacheName, ValueCodec codec) {
-    this.prefix = (app + ":" + cacheName + ":").getBytes(StandardCharsets.UTF_8);
+    String cache = escape(cacheName);
+    this.prefix = (app + ":" + cache + ":").getBytes(StandardCharsets.UTF_8);
+    this.lockPrefix = (app + ":" + cache + "#lock:").getBytes(StandardCharsets.UTF_8);
     this.codec = codec;
+  }
+
+  /**
+   * The cache name as it stands in keys: {@code %}, {@code :} and {@code #} percent-encoded, so no
+   * cache's prefix is the start of another's (cache {@code a} must never clear cache {@code a:b}).
+   */
+  static String escape(String cacheName) {
+    return cacheName.replace("%", "%25").replace(":", "%3A").replace("#", "%23");
   }
 
   /** The bytes every key of this cache starts with. */
@@ -28,18 +43,12 @@ public final class KeyCodec {
 
   /** The store key for a cache key. */
   public byte[] encode(Object key) {
-    byte[] body;
-    if (key instanceof String s && !s.isEmpty() && s.charAt(0) != '\0') {
-      body = s.getBytes(StandardCharsets.UTF_8);
-    } else {
-      byte[] encoded = codec.encode(key);
-      body = new byte[encoded.length + 1];
-      body[0] = ENCODED;
-      System.arraycopy(encoded, 0, body, 1, encoded.length);
-    }
-    byte[] out = Arrays.copyOf(prefix, prefix.length + body.length);
-    System.arraycopy(body, 0, out, prefix.length, body.length);
-    return out;
+    return withBody(prefix, key);
+  }
+
+  /** The store key of the lock on a cache key, never one of the cache's entries. */
+  public byte[] lockKey(Object key) {
+    return withBody(lockPrefix, key);
   }
 
   /** The cache key behind a store key of this cache. */
@@ -48,5 +57,19 @@ public final class KeyCodec {
       return codec.decode(Arrays.copyOfRange(storeKey, prefix.length + 1, storeKey.length));
     }
     return new String(storeKey, prefix.length, storeKey.length - prefix.length, StandardCharsets.UTF_8);
+  }
+
+  private byte[] withBody(byte[] head, Object key) {
+    if (key instanceof String s && !s.isEmpty() && s.charAt(0) != '\0') {
+      byte[] body = s.getBytes(StandardCharsets.UTF_8);
+      byte[] out = Arrays.copyOf(head, head.length + body.length);
+      System.arraycopy(body, 0, out, head.length, body.length);
+      return out;
+    }
+    byte[] encoded = codec.encode(key);
+    byte[] out = Arrays.copyOf(head, head.length + 1 + encoded.length);
+    out[head.length] = ENCODED;
+    System.arraycopy(encoded, 0, out, head.length + 1, encoded.length);
+    return out;
   }
 }

@@ -24,7 +24,8 @@ public final class SettingNames {
   public static final Set<String> STORE_SCHEMES = Set.of("sqlite", "redis", "rediss", "redis-sentinel", "redis-cluster",
       "tongrds", "tongrds-sentinel", "tongrds-cluster");
   static final List<String> CACHE_SETTINGS = List.of(
-      "store", "expiry", "statistics", "management", "allowed-classes", "single-flight");
+      "store", "expiry", "statistics", "management", "allowed-classes", "single-flight", "single-flight-lease",
+      "single-flight-wait");
 
   private SettingNames() {
   }

@@ -38,4 +38,29 @@ class KeyCodecTest {
       assertTrue(Arrays.equals(prefix, Arrays.copyOf(encoded, prefix.length)), key.toString());
     }
   }
+
+  @Test
+  void lockKeysLieOutsideTheCachePrefixButInsideTheApplications() {
+    assertEquals("shop:users#lock:alice", new String(keys.lockKey("alice"), StandardCharsets.UTF_8));
+    byte[] prefix = keys.prefix();
+    byte[] app = "shop:".getBytes(StandardCharsets.UTF_8);
+    for (Object key : List.of("a", 7L, "")) {
+      byte[] lock = keys.lockKey(key);
+      assertFalse(Arrays.equals(prefix, Arrays.copyOf(lock, prefix.length)), key.toString());
+      assertTrue(Arrays.equals(app, Arrays.copyOf(lock, app.length)), key.toString());
+    }
+    assertFalse(Arrays.equals(keys.lockKey(1L), keys.lockKey("1")));
+  }
+
+  @Test
+  void cacheNamesCannotReachIntoEachOthersKeys() {
+    KeyCodec parent = new KeyCodec("shop", "a", codec);
+    KeyCodec child = new KeyCodec("shop", "a:b", codec);
+    KeyCodec hashed = new KeyCodec("shop", "a#lock", codec);
+    String parentPrefix = new String(parent.prefix(), StandardCharsets.UTF_8);
+    assertFalse(new String(child.encode("k"), StandardCharsets.UTF_8).startsWith(parentPrefix));
+    assertFalse(Arrays.equals(parent.lockKey("k"), hashed.encode("k")));
+    assertEquals("shop:a%3Ab:k", new String(child.encode("k"), StandardCharsets.UTF_8));
+    assertEquals("shop:100%25:k", new String(new KeyCodec("shop", "100%", codec).encode("k"), StandardCharsets.UTF_8));
+  }
 }

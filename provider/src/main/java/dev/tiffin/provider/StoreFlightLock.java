@@ -1,0 +1,119 @@
+package dev.tiffin.provider;
+
+import dev.tiffin.api.FlightLock;
+import dev.tiffin.spi.ByteStore;
+import dev.tiffin.spi.StoredEntry;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+import javax.cache.CacheException;
+
+/**
+ * A lease on one cache key kept in the cache's own store, so every JVM sharing the store sees it:
+ * taken and given back with the store's compare-and-set, holding a random token of its holder.
+ *
+ * <p>The lease is an ordinary expiry time. Redis drops the key by itself once it runs out; SQLite
+ * keeps the row until swept, so an expired row is taken over by a compare-and-set on its old token.
+ * Release compares against our own token, so a lease that ran out and went to another caller is
+ * never released by us.
+ */
+final class StoreFlightLock implements FlightLock {
+
+  private static final long FIRST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+  private static final long LONGEST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+  /** Longer waits are capped here (about 146 years), so that a deadline never overflows. */
+  private static final long LONGEST_WAIT_NANOS = Long.MAX_VALUE / 2;
+
+  private final ByteStore store;
+  private final byte[] lockKey;
+  private final byte[] token;
+  private final AtomicBoolean released = new AtomicBoolean();
+
+  private StoreFlightLock(ByteStore store, byte[] lockKey, byte[] token) {
+    this.store = store;
+    this.lockKey = lockKey;
+    this.token = token;
+  }
+
+  /**
+   * Takes the lock under {@code lockKey}, pausing 5 ms, doubling up to 50 ms, between attempts while
+   * another caller holds a live lease; {@code cacheName} and {@code key} only name it in errors.
+   */
+  static StoreFlightLock acquire(ByteStore store, byte[] lockKey, Duration lease, Duration wait, LongSupplier clock,
+      String cacheName, Object key) {
+    long leaseMillis = leaseMillis(lease);
+    long waitNanos = waitNanos(wait);
+    byte[] token = newToken();
+    long deadline = System.nanoTime() + waitNanos;
+    long pause = FIRST_PAUSE_NANOS;
+    while (!tryTake(store, lockKey, token, leaseMillis, clock.getAsLong())) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new CacheException("Timed out after " + wait + " waiting for the lock on key " + key + " of cache "
+            + cacheName + ", held by another caller (maybe in another JVM) until it closes the lock or its lease"
+            + " runs out; wait longer if the work done under the lock takes that long");
+      }
+      LockSupport.parkNanos(Math.min(pause, left));
+      if (Thread.interrupted()) {
+        Thread.currentThread().interrupt();
+        throw new CacheException("Interrupted while waiting for the lock on key " + key + " of cache " + cacheName);
+      }
+      pause = Math.min(pause * 2, LONGEST_PAUSE_NANOS);
+    }
+    return new StoreFlightLock(store, lockKey, token);
+  }
+
+  /** One attempt: insert when absent, take over when the lease ran out, else give up. */
+  private static boolean tryTake(ByteStore store, byte[] lockKey, byte[] token, long leaseMillis, long now) {
+    StoredEntry held = store.get(lockKey);
+    if (held != null && !held.isExpiredAt(now)) {
+      return false;
+    }
+    long expiresAt = leaseMillis > StoredEntry.ETERNAL - now ? StoredEntry.ETERNAL : now + leaseMillis;
+    return store.compareAndSet(lockKey, held == null ? null : held.value(), token, expiresAt);
+  }
+
+  @Override
+  public void close() {
+    if (released.compareAndSet(false, true)) {
+      store.compareAndSet(lockKey, token, null, 0);
+    }
+  }
+
+  private static long leaseMillis(Duration lease) {
+    requireNonNegative(lease, "lease");
+    if (lease.compareTo(Duration.ofMillis(1)) < 0) {
+      // A store that keeps expiry as a TTL in milliseconds would drop a shorter lease at once.
+      throw new IllegalArgumentException("lease must be at least 1ms, was " + lease);
+    }
+    return lease.getSeconds() >= Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : lease.toMillis();
+  }
+
+  private static long waitNanos(Duration wait) {
+    requireNonNegative(wait, "wait");
+    return wait.compareTo(Duration.ofNanos(LONGEST_WAIT_NANOS)) > 0 ? LONGEST_WAIT_NANOS : wait.toNanos();
+  }
+
+  private static void requireNonNegative(Duration duration, String name) {
+    Objects.requireNonNull(duration, name);
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException(name + " must not be negative, was " + duration);
+    }
+  }
+
+  private static byte[] newToken() {
+    UUID uuid = UUID.randomUUID();
+    return ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits())
+        .array();
+  }
+
+  @Override
+  public String toString() {
+    return "FlightLock[" + (released.get() ? "released" : "held") + "]";
+  }
+}

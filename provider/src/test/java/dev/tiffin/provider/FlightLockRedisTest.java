@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tiffin.api.FlightLock;
 import dev.tiffin.api.TiffinCache;
-import dev.tiffin.provider.config.SettingsLoader;
 import dev.tiffin.testing.redis.RedisServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheException;
@@ -48,12 +46,8 @@ class FlightLockRedisTest {
   }
 
   private static TiffinCachingProvider provider() {
-    Properties system = new Properties();
-    system.setProperty("user.home", folder.toString());
-    system.setProperty("tiffin.store.default.uri", server.uri());
-    system.setProperty("tiffin.store.default.username", "locker");
-    system.setProperty("tiffin.store.default.password", "lock-pass");
-    return new TiffinCachingProvider(System::currentTimeMillis, new SettingsLoader(Map.of(), system));
+    return TestProviders.withSettings(folder, Map.of("tiffin.store.default.uri", server.uri(),
+        "tiffin.store.default.username", "locker", "tiffin.store.default.password", "lock-pass"));
   }
 
   @SuppressWarnings("unchecked")

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tiffin.provider.config.SettingsLoader;
 import dev.tiffin.testing.redis.CommandRecorder;
 import dev.tiffin.testing.redis.FreePorts;
 import dev.tiffin.testing.redis.RedisServer;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import javax.cache.Cache;
 import javax.cache.CacheException;
@@ -51,10 +49,7 @@ class RedisBackendTest {
   }
 
   private static TiffinCachingProvider provider(Map<String, String> settings) {
-    Properties system = new Properties();
-    system.setProperty("user.home", folder.toString());
-    settings.forEach(system::setProperty);
-    return new TiffinCachingProvider(System::currentTimeMillis, new SettingsLoader(Map.of(), system));
+    return TestProviders.withSettings(folder, settings);
   }
 
   private static CacheManager manager(TiffinCachingProvider provider, String app) {

@@ -18,4 +18,12 @@ final class TestProviders {
     system.setProperty("user.home", folder.toString());
     return new TiffinCachingProvider(clock::get, new SettingsLoader(Map.of(), system));
   }
+
+  /** A wall-clock provider whose only settings are {@code settings}, with its home in {@code folder}. */
+  static TiffinCachingProvider withSettings(Path folder, Map<String, String> settings) {
+    Properties system = new Properties();
+    system.setProperty("user.home", folder.toString());
+    settings.forEach(system::setProperty);
+    return new TiffinCachingProvider(System::currentTimeMillis, new SettingsLoader(Map.of(), system));
+  }
 }

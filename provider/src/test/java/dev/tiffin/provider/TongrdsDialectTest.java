@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tiffin.provider.config.SettingsLoader;
 import dev.tiffin.provider.store.redis.RedisDialect;
 import dev.tiffin.provider.store.redis.RedisStore;
 import dev.tiffin.config.StoreSettings;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
@@ -34,11 +32,9 @@ class TongrdsDialectTest {
   Path folder;
 
   private static TiffinCachingProvider provider(Path home, String uri, Map<String, String> more) {
-    Properties system = new Properties();
-    system.setProperty("user.home", home.toString());
-    system.setProperty("tiffin.store.default.uri", uri);
-    more.forEach(system::setProperty);
-    return new TiffinCachingProvider(System::currentTimeMillis, new SettingsLoader(Map.of(), system));
+    Map<String, String> settings = new java.util.HashMap<>(more);
+    settings.put("tiffin.store.default.uri", uri);
+    return TestProviders.withSettings(home, settings);
   }
 
   @Test

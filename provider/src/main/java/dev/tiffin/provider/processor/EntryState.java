@@ -169,9 +169,9 @@ public final class EntryState<K, V> implements MutableEntry<K, V> {
 
   @Override
   public void remove() {
+    // Removing a value this operation created (there was no live entry) leaves nothing to do.
     operation = operation == EntryOperation.CREATE || operation == EntryOperation.LOAD
-        ? (wasLive() ? EntryOperation.REMOVE : EntryOperation.NONE)
-        : EntryOperation.REMOVE;
+        ? EntryOperation.NONE : EntryOperation.REMOVE;
     newValue = null;
   }
 

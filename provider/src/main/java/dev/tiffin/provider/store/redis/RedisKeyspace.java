@@ -24,6 +24,8 @@ final class RedisKeyspace {
   private static final byte[] START = "0:0".getBytes(StandardCharsets.US_ASCII);
 
   private final UnifiedJedis client;
+  /** The cluster's masters as of the latest scan's first page; later pages reuse them. */
+  private volatile List<ConnectionPool> knownMasters = List.of();
 
   RedisKeyspace(UnifiedJedis client) {
     this.client = client;
@@ -38,7 +40,10 @@ final class RedisKeyspace {
     ScanResult<byte[]> result;
     int masters;
     if (client instanceof RedisClusterClient cluster) {
-      List<ConnectionPool> nodes = masters(cluster);
+      if (cursor == null || knownMasters.isEmpty()) {
+        knownMasters = masters(cluster);
+      }
+      List<ConnectionPool> nodes = knownMasters;
       masters = nodes.size();
       if (master >= masters) {
         return new Page(List.of(), null);

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import javax.cache.Cache;
@@ -155,13 +156,8 @@ final class BulkOperations<K, V> {
    * standard expiry policies and when nobody listens, as for a single put. Returns -1 when it cannot.
    */
   private int putAllInOneRoundTrip(Map<? extends K, ? extends V> map, Set<Object> failedKeys) {
-    if (!expiry.isSideEffectFree()) {
-      return -1;
-    }
-    long now = clock.getAsLong();
-    long created = expiry.forCreation(now);
-    long updated = expiry.forUpdate(now);
-    if (created <= now || (updated != ExpiryCalculator.UNCHANGED && updated <= now)) {
+    Optional<ExpiryCalculator.PutExpiry> expiresAt = expiry.forBlindPut(clock.getAsLong());
+    if (expiresAt.isEmpty()) {
       return -1;
     }
     List<byte[]> storeKeys = new ArrayList<>(map.size());
@@ -172,7 +168,7 @@ final class BulkOperations<K, V> {
         storeValues.add(values.encode(value));
       }
     });
-    store.putAll(storeKeys, storeValues, created, updated);
+    store.putAll(storeKeys, storeValues, expiresAt.get().ifCreated(), expiresAt.get().ifUpdated());
     return storeKeys.size();
   }
 

@@ -23,6 +23,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -160,7 +161,7 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
     requireWritable(key, value);
     long start = statistics.start();
     EventBatch<K, V> batch = events.batch();
-    if (!batch.isRecording() && expiry.isSideEffectFree() && putInOneRoundTrip(key, value)) {
+    if (!batch.isRecording() && putInOneRoundTrip(key, value)) {
       statistics.recordPuts(1, start);
       return;
     }
@@ -176,14 +177,12 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
    * the standard expiry policies (whose answers are fixed) and when nobody listens for events.
    */
   private boolean putInOneRoundTrip(K key, V value) {
-    long now = clock.getAsLong();
-    long created = expiry.forCreation(now);
-    long updated = expiry.forUpdate(now);
-    if (created <= now || (updated != ExpiryCalculator.UNCHANGED && updated <= now)) {
+    Optional<ExpiryCalculator.PutExpiry> expiresAt = expiry.forBlindPut(clock.getAsLong());
+    if (expiresAt.isEmpty()) {
       return false;
     }
     writer.write(new SimpleEntry<>(key, value));
-    store.put(keys.encode(key), values.encode(value), created, updated);
+    store.put(keys.encode(key), values.encode(value), expiresAt.get().ifCreated(), expiresAt.get().ifUpdated());
     return true;
   }
 

@@ -2,6 +2,7 @@ package dev.tiffin.provider.expiry;
 
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.StoredEntry;
+import java.util.Optional;
 import java.util.Set;
 import javax.cache.expiry.AccessedExpiryPolicy;
 import javax.cache.expiry.CreatedExpiryPolicy;
@@ -42,6 +43,32 @@ public final class ExpiryCalculator {
    */
   public boolean isSideEffectFree() {
     return sideEffectFree;
+  }
+
+  /**
+   * Both expiry times of a put at {@code now}, asked up front so the store can choose between them
+   * in one round trip; empty unless the policy is side-effect free and neither time has already
+   * passed (an entry created or updated already expired takes the general path).
+   */
+  public Optional<PutExpiry> forBlindPut(long now) {
+    if (!sideEffectFree) {
+      return Optional.empty();
+    }
+    long created = forCreation(now);
+    long updated = forUpdate(now);
+    if (created <= now || (updated != UNCHANGED && updated <= now)) {
+      return Optional.empty();
+    }
+    return Optional.of(new PutExpiry(created, updated));
+  }
+
+  /**
+   * The expiry times a blind put hands the store.
+   *
+   * @param ifCreated the expiry time if no live entry was there
+   * @param ifUpdated the expiry time if one was, or {@link #UNCHANGED}
+   */
+  public record PutExpiry(long ifCreated, long ifUpdated) {
   }
 
   /** The expiry time of an entry created at {@code now}. */

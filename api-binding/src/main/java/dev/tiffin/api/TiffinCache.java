@@ -32,6 +32,13 @@ public interface TiffinCache<K, V> {
    */
   FlightLock lock(K key, Duration lease, Duration wait);
 
+  /**
+   * How many stored values this cache has read as absent since it was opened because they could not
+   * be read back or trusted (an unsigned or tampered value, a refused class, corrupt bytes); each
+   * kind is also logged once per cache.
+   */
+  long unreadableValues();
+
   /** Where this cache's entries live, safe to print (no secrets). */
   String storeDescription();
 }

@@ -15,9 +15,13 @@ import java.util.Optional;
  * @param sweepInterval how often expired entries are swept, and how long they linger first
  * @param username the user a Redis-protocol store logs in as, or empty
  * @param password the password a Redis-protocol store logs in with, or empty
+ * @param signingKey the key that signs values needing Java deserialization, or empty (SQLite then
+ *     keeps a generated key beside its file; a Redis-protocol store falls back to an allow-list)
+ * @param previousSigningKey an older key still accepted when reading, while values are rewritten
  */
 public record StoreSettings(String name, URI uri, Duration timeout, int poolSize, Duration sweepInterval,
-    Optional<String> username, Optional<Secret> password) {
+    Optional<String> username, Optional<Secret> password, Optional<Secret> signingKey,
+    Optional<Secret> previousSigningKey) {
 
   /** Validates the values; a bad one names its setting. */
   public StoreSettings {
@@ -27,14 +31,32 @@ public record StoreSettings(String name, URI uri, Duration timeout, int poolSize
     Objects.requireNonNull(sweepInterval, "sweepInterval");
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(password, "password");
+    Objects.requireNonNull(signingKey, "signingKey");
+    Objects.requireNonNull(previousSigningKey, "previousSigningKey");
+    if (previousSigningKey.isPresent() && signingKey.isEmpty()) {
+      throw new IllegalArgumentException("tiffin.store." + name + ".previous-signing-key is set without "
+          + "tiffin.store." + name + ".signing-key: the previous key only helps while a new one signs");
+    }
     if (poolSize < 1) {
       throw new IllegalArgumentException(
           "tiffin.store." + name + ".pool-size must be at least 1, was " + poolSize);
     }
   }
 
-  /** A store with the defaults of a local file store: no credentials. */
+  /** A store with the defaults of a local file store: no credentials, no configured signing key. */
   public StoreSettings(String name, URI uri, Duration timeout, int poolSize, Duration sweepInterval) {
     this(name, uri, timeout, poolSize, sweepInterval, Optional.empty(), Optional.empty());
+  }
+
+  /** A store with credentials and no configured signing key. */
+  public StoreSettings(String name, URI uri, Duration timeout, int poolSize, Duration sweepInterval,
+      Optional<String> username, Optional<Secret> password) {
+    this(name, uri, timeout, poolSize, sweepInterval, username, password, Optional.empty(), Optional.empty());
+  }
+
+  /** The same store under another name: two stores are one when everything but the name is equal. */
+  public StoreSettings renamed(String newName) {
+    return new StoreSettings(newName, uri, timeout, poolSize, sweepInterval, username, password, signingKey,
+        previousSigningKey);
   }
 }

@@ -70,11 +70,12 @@ final class BulkOperations<K, V> {
   Map<K, V> getAll(List<K> requested) {
     long start = statistics.start();
     EventBatch<K, V> batch = events.batch();
-    List<StoredEntry> found = store.getAll(requested.stream().map(keys::encode).toList());
+    List<byte[]> storeKeys = requested.stream().map(keys::encode).toList();
+    List<StoredEntry> found = store.getAll(storeKeys);
     Map<K, V> result = new HashMap<>();
     List<K> missing = new ArrayList<>();
     for (int i = 0; i < requested.size(); i++) {
-      EntryState<K, V> state = engine.state(requested.get(i), found.get(i), null);
+      EntryState<K, V> state = engine.state(requested.get(i), storeKeys.get(i), found.get(i), null);
       if (state.wasLive()) {
         result.put(state.getKey(), state.current());
         state.access();
@@ -164,8 +165,9 @@ final class BulkOperations<K, V> {
     List<byte[]> storeValues = new ArrayList<>(map.size());
     map.forEach((key, value) -> {
       if (!failedKeys.contains(key)) {
-        storeKeys.add(keys.encode(key));
-        storeValues.add(values.encode(value));
+        byte[] storeKey = keys.encode(key);
+        storeKeys.add(storeKey);
+        storeValues.add(values.encode(storeKey, value));
       }
     });
     store.putAll(storeKeys, storeValues, expiresAt.get().ifCreated(), expiresAt.get().ifUpdated());

@@ -31,7 +31,6 @@ final class EntryEngine<K, V> {
   private final ExpiryCalculator expiry;
   private final WriterSupport<K, V> writer;
   private final LongSupplier clock;
-  private final Function<byte[], V> decoder;
 
   EntryEngine(Cache<K, V> cache, ByteStore store, KeyCodec keys, ValueCodec values,
       ExpiryCalculator expiry, WriterSupport<K, V> writer, LongSupplier clock) {
@@ -42,17 +41,17 @@ final class EntryEngine<K, V> {
     this.expiry = expiry;
     this.writer = writer;
     this.clock = clock;
-    this.decoder = this::decode;
   }
 
   /** Reads the state of {@code key} without changing anything. */
   EntryState<K, V> read(K key, LoaderSupport<K, V> readThrough) {
-    return state(key, store.get(keys.encode(key)), readThrough);
+    byte[] storeKey = keys.encode(key);
+    return state(key, storeKey, store.get(storeKey), readThrough);
   }
 
-  /** Wraps an entry read in bulk. */
-  EntryState<K, V> state(K key, StoredEntry stored, LoaderSupport<K, V> readThrough) {
-    return new EntryState<>(key, stored, clock.getAsLong(), decoder, readThrough);
+  /** Wraps an entry read from {@code storeKey}, in bulk or alone. */
+  EntryState<K, V> state(K key, byte[] storeKey, StoredEntry stored, LoaderSupport<K, V> readThrough) {
+    return new EntryState<>(key, stored, clock.getAsLong(), bytes -> decode(storeKey, bytes), readThrough);
   }
 
   /**
@@ -63,7 +62,7 @@ final class EntryEngine<K, V> {
       Function<EntryState<K, V>, R> decide) {
     byte[] storeKey = keys.encode(key);
     while (true) {
-      EntryState<K, V> state = state(key, store.get(storeKey), readThrough);
+      EntryState<K, V> state = state(key, storeKey, store.get(storeKey), readThrough);
       R result = decide.apply(state);
       if (commit(storeKey, state, events, writeThrough)) {
         return new Applied<>(state, result);
@@ -115,7 +114,7 @@ final class EntryEngine<K, V> {
           state.discard();
           return true;
         }
-        if (!store.compareAndSet(storeKey, expected, values.encode(value), expiresAt)) {
+        if (!store.compareAndSet(storeKey, expected, values.encode(storeKey, value), expiresAt)) {
           return false;
         }
         expiredEvent(state, events);
@@ -129,7 +128,7 @@ final class EntryEngine<K, V> {
         }
         // UNCHANGED is the store's KEEP_EXPIRY: the store keeps the entry's current expiry.
         long expiresAt = state.fixedExpiry() >= 0 ? state.fixedExpiry() : expiry.forUpdate(now);
-        if (!store.compareAndSet(storeKey, expected, values.encode(value), expiresAt)) {
+        if (!store.compareAndSet(storeKey, expected, values.encode(storeKey, value), expiresAt)) {
           return false;
         }
         events.add(cache, EventType.UPDATED, key, value, state.current());
@@ -165,13 +164,13 @@ final class EntryEngine<K, V> {
     }
   }
 
-  /** Decodes a stored value, reading an unreadable one as absent. */
-  V decodeOrAbsent(K key, byte[] bytes) {
-    return EntryState.decodeOrAbsent(key, bytes, decoder);
+  /** Decodes a value read from {@code storeKey}, reading an unreadable one as absent. */
+  V decodeOrAbsent(byte[] storeKey, byte[] bytes) {
+    return EntryState.decodeOrAbsent(bytes, stored -> decode(storeKey, stored));
   }
 
   @SuppressWarnings("unchecked")
-  V decode(byte[] bytes) {
-    return (V) values.decode(bytes);
+  private V decode(byte[] storeKey, byte[] bytes) {
+    return (V) values.decode(storeKey, bytes);
   }
 }

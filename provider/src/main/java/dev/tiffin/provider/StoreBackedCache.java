@@ -15,7 +15,9 @@ import dev.tiffin.provider.processor.EntryOperation;
 import dev.tiffin.provider.processor.EntryState;
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.StoredEntry;
-import dev.tiffin.spi.ValueCodec;
+import dev.tiffin.provider.codec.EnvelopeCodec;
+import dev.tiffin.provider.codec.UnreadableValues;
+import dev.tiffin.spi.CorruptValueException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -50,7 +52,8 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
   private final MutableConfiguration<K, V> configuration;
   private final ByteStore store;
   private final KeyCodec keys;
-  private final ValueCodec values;
+  private final EnvelopeCodec values;
+  private final UnreadableValues unreadable;
   private final ExpiryCalculator expiry;
   private final LoaderSupport<K, V> loader;
   private final LoaderSupport<K, V> readThrough;
@@ -66,13 +69,14 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
   private volatile boolean closed;
 
   StoreBackedCache(TiffinCacheManager manager, String name, MutableConfiguration<K, V> configuration,
-      ByteStore store, KeyCodec keys, ValueCodec values, LongSupplier clock) {
+      ByteStore store, KeyCodec keys, EnvelopeCodec values, UnreadableValues unreadable, LongSupplier clock) {
     this.manager = manager;
     this.name = name;
     this.configuration = configuration;
     this.store = store;
     this.keys = keys;
     this.values = values;
+    this.unreadable = unreadable;
     this.clock = clock;
     this.expiry = new ExpiryCalculator(configuration.getExpiryPolicyFactory().create());
     this.loader = new LoaderSupport<>(configuration.getCacheLoaderFactory() == null
@@ -87,7 +91,7 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
     this.backgroundLoader = new BackgroundLoader(name);
     this.bulk = new BulkOperations<>(this, engine, store, keys, values, expiry, clock, events, statistics, writer,
         loader, readThrough, backgroundLoader);
-    this.extension = new TiffinExtension<>(this, engine, events, store, keys, clock);
+    this.extension = new TiffinExtension<>(this, engine, events, store, keys, unreadable, clock);
     setStatisticsEnabled(configuration.isStatisticsEnabled());
     setManagementEnabled(configuration.isManagementEnabled());
   }
@@ -124,14 +128,16 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
     byte[] storeKey = keys.encode(key);
     StoredEntry stored = expiresAt == ExpiryCalculator.UNCHANGED ? store.get(storeKey)
         : store.getAndTouch(storeKey, expiresAt, now);
+    boolean plainMiss = readThrough == null && !events.hasListeners();
     if (stored == null) {
-      return readThrough == null && !events.hasListeners() ? new ReadOutcome<>(false, null) : null;
+      return plainMiss ? new ReadOutcome<>(false, null) : null;
     }
     if (stored.isExpiredAt(now)) {
       return null;
     }
-    V value = engine.decodeOrAbsent(key, stored.value());
-    return value == null ? null : new ReadOutcome<>(true, value);
+    // An unreadable value is a miss; decoding it once is enough (it has been counted and logged).
+    V value = engine.decodeOrAbsent(storeKey, stored.value());
+    return value != null ? new ReadOutcome<>(true, value) : plainMiss ? new ReadOutcome<>(false, null) : null;
   }
 
   /** What a direct read found. */
@@ -182,7 +188,8 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
       return false;
     }
     writer.write(new SimpleEntry<>(key, value));
-    store.put(keys.encode(key), values.encode(value), expiresAt.get().ifCreated(), expiresAt.get().ifUpdated());
+    byte[] storeKey = keys.encode(key);
+    store.put(storeKey, values.encode(storeKey, value), expiresAt.get().ifCreated(), expiresAt.get().ifUpdated());
     return true;
   }
 
@@ -384,11 +391,12 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
     remove(key);
   }
 
+  /** The state of a scanned row, or {@code null} when its key cannot be read or trusted. */
   @SuppressWarnings("unchecked")
   EntryState<K, V> stateOf(byte[] storeKey, StoredEntry stored) {
     try {
-      return engine.state((K) keys.decode(storeKey), stored, null);
-    } catch (dev.tiffin.spi.CorruptValueException e) {
+      return engine.state((K) values.decodeKey(storeKey, stored.value()), storeKey, stored, null);
+    } catch (CorruptValueException e) {
       return null;
     }
   }
@@ -514,6 +522,11 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
     } else {
       MBeanRegistrar.unregister(MBeanRegistrar.Kind.CacheConfiguration, managerUri(), name);
     }
+  }
+
+  /** The expiry policy this cache asks, created once from its configuration. */
+  javax.cache.expiry.ExpiryPolicy expiryPolicy() {
+    return expiry.policy();
   }
 
   /** This cache's statistics, live. */

@@ -1,12 +1,18 @@
 package dev.tiffin.provider;
 
+import dev.tiffin.config.Secret;
 import dev.tiffin.config.StoreSettings;
+import dev.tiffin.provider.codec.SigningKeyFile;
+import dev.tiffin.provider.codec.SigningKeys;
+import dev.tiffin.provider.codec.StoreTrust;
 import dev.tiffin.provider.store.redis.RedisStore;
+import dev.tiffin.provider.store.sqlite.SqlitePath;
 import dev.tiffin.provider.store.sqlite.SqliteStore;
 import dev.tiffin.spi.ByteStore;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -14,15 +20,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Opens stores by URI and shares one instance per backend among a provider's cache managers, so
- * that a database file has one connection pool and one sweeper per JVM.
+ * Opens stores and shares one instance among a provider's cache managers whose settings for it
+ * are equal in everything but the name, so that a database file has one connection pool and one
+ * sweeper per JVM, while a manager with other credentials or limits authenticates on its own.
  */
 final class StoreRegistry implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(StoreRegistry.class.getName());
 
   private final LongSupplier clock;
-  private final Map<String, Shared> open = new HashMap<>();
+  private final Map<StoreSettings, Shared> open = new HashMap<>();
   private ScheduledExecutorService sweeper;
 
   StoreRegistry(LongSupplier clock) {
@@ -33,15 +40,19 @@ final class StoreRegistry implements AutoCloseable {
    * The store for these settings, opened on first use (probing a Redis-protocol server under the
    * prefix of {@code app}); pair every call with {@link #release}.
    */
-  synchronized ByteStore acquire(StoreSettings settings, String app) {
-    String identity = settings.uri().toString();
+  synchronized OpenStore acquire(StoreSettings settings, String app) {
+    StoreSettings identity = settings.renamed("");
     Shared shared = open.get(identity);
     if (shared == null) {
       shared = openStore(settings, app);
       open.put(identity, shared);
     }
     shared.users++;
-    return shared.store;
+    return new OpenStore(shared.store, shared.trust);
+  }
+
+  /** An open store and what it trusts for deserialization. */
+  record OpenStore(ByteStore store, StoreTrust trust) {
   }
 
   /** Gives back a store; the last user closes it. */
@@ -62,9 +73,17 @@ final class StoreRegistry implements AutoCloseable {
     String scheme = settings.uri().getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("sqlite")) {
       // Redis expires entries by itself: nothing to sweep.
-      return new Shared(new RedisStore(settings, app, clock), null);
+      RedisStore store = new RedisStore(settings, app, clock);
+      return new Shared(store, null, trust(settings, Optional.empty(), store.describe()));
     }
     SqliteStore store = new SqliteStore(settings, clock);
+    StoreTrust trust;
+    try {
+      trust = trust(settings, Optional.of(SigningKeyFile.beside(SqlitePath.of(settings))), store.describe());
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
     long interval = Math.max(1, settings.sweepInterval().toMillis());
     ScheduledFuture<?> sweep = sweeper().scheduleWithFixedDelay(() -> {
       try {
@@ -73,7 +92,28 @@ final class StoreRegistry implements AutoCloseable {
         LOG.log(System.Logger.Level.WARNING, "Sweeping expired entries of " + store.describe() + " failed", e);
       }
     }, interval, interval, TimeUnit.MILLISECONDS);
-    return new Shared(store, sweep);
+    return new Shared(store, sweep, trust);
+  }
+
+  /**
+   * The configured signing key; else the key file a local store keeps beside its data; else none,
+   * which a shared store announces once, since its values then fall back to an allow-list.
+   */
+  private static StoreTrust trust(StoreSettings settings, Optional<java.nio.file.Path> keyFile, String description) {
+    String setting = "tiffin.store." + settings.name() + ".signing-key";
+    if (settings.signingKey().isPresent()) {
+      return new StoreTrust(settings.name(), Optional.of(SigningKeys.of(settings.signingKey().get().reveal(),
+          settings.previousSigningKey().map(Secret::reveal))));
+    }
+    if (keyFile.isPresent()) {
+      return new StoreTrust(settings.name(),
+          Optional.of(SigningKeys.of(SigningKeyFile.loadOrCreate(keyFile.get(), setting), Optional.empty())));
+    }
+    LOG.log(System.Logger.Level.INFO, "Store " + description + " has no signing key (" + setting + "): values"
+        + " that need Java deserialization are read back only for JDK types, the caches' declared types,"
+        + " allowed-classes and classes this JVM wrote itself; others read as misses. Give every JVM sharing"
+        + " the store the same key to have any class read back safely.");
+    return new StoreTrust(settings.name(), Optional.empty());
   }
 
   private ScheduledExecutorService sweeper() {
@@ -100,11 +140,13 @@ final class StoreRegistry implements AutoCloseable {
   private static final class Shared {
     final ByteStore store;
     final ScheduledFuture<?> sweep;
+    final StoreTrust trust;
     int users;
 
-    Shared(ByteStore store, ScheduledFuture<?> sweep) {
+    Shared(ByteStore store, ScheduledFuture<?> sweep, StoreTrust trust) {
       this.store = store;
       this.sweep = sweep;
+      this.trust = trust;
     }
   }
 }

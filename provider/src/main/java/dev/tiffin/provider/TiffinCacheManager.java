@@ -3,12 +3,13 @@ package dev.tiffin.provider;
 import dev.tiffin.config.CacheSettings;
 import dev.tiffin.config.ExpirySetting;
 import dev.tiffin.config.TiffinSettings;
-import dev.tiffin.provider.codec.ClassAllowList;
-import dev.tiffin.provider.codec.KeyCodec;
-import dev.tiffin.provider.codec.TaggedCodec;
+import dev.tiffin.provider.StoreRegistry.OpenStore;
+import dev.tiffin.provider.catalog.CatalogRecord;
+import dev.tiffin.provider.catalog.StoreCatalog;
+import dev.tiffin.provider.codec.EnvelopeCodec;
+import dev.tiffin.provider.codec.UnreadableValues;
 import dev.tiffin.provider.config.SettingNames;
 import dev.tiffin.provider.config.SettingsLoader;
-import dev.tiffin.spi.ByteStore;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,7 +51,7 @@ public final class TiffinCacheManager implements CacheManager {
   private final StoreRegistry stores;
   private final LongSupplier clock;
   private final Map<String, StoreBackedCache<?, ?>> caches = new ConcurrentHashMap<>();
-  private final Map<String, ByteStore> acquired = new HashMap<>();
+  private final Map<String, OpenStore> acquired = new HashMap<>();
   private volatile boolean closed;
 
   TiffinCacheManager(TiffinCachingProvider provider, URI uri, ClassLoader classLoader, Properties properties,
@@ -103,8 +104,11 @@ public final class TiffinCacheManager implements CacheManager {
     return properties;
   }
 
+  /**
+   * Creates the cache, or opens it with this configuration when the store already knows it (another
+   * JVM or an earlier run created it): its entries stay, and the store's record of it is replaced.
+   */
   @Override
-  @SuppressWarnings("unchecked")
   public <K, V, C extends Configuration<K, V>> Cache<K, V> createCache(String cacheName, C configuration) {
     requireOpen();
     Objects.requireNonNull(cacheName, "cacheName");
@@ -114,15 +118,60 @@ public final class TiffinCacheManager implements CacheManager {
         throw new CacheException("A cache named " + cacheName + " already exists in " + uri);
       }
       MutableConfiguration<K, V> copy = copyOf(configuration);
-      CacheSettings cacheSettings = settings.cache(cacheName);
-      TaggedCodec codec = new TaggedCodec(
-          new ClassAllowList(List.of(copy.getKeyType(), copy.getValueType()), cacheSettings.allowedClasses()),
-          classLoader, SettingNames.CACHE + cacheName + ".allowed-classes");
-      StoreBackedCache<K, V> cache = new StoreBackedCache<>(this, cacheName, copy, storeFor(cacheSettings.store()),
-          new KeyCodec(settings.app(), cacheName, codec), codec, clock);
-      caches.put(cacheName, cache);
+      StoreBackedCache<K, V> cache = open(cacheName, copy);
+      catalogOf(cacheName).record(cacheName, CatalogRecord.of(copy.getKeyType(), copy.getValueType(),
+          cache.expiryPolicy(), copy.isStatisticsEnabled(), copy.isManagementEnabled()));
       return cache;
     }
+  }
+
+  private <K, V> StoreBackedCache<K, V> open(String cacheName, MutableConfiguration<K, V> configuration) {
+    CacheSettings cacheSettings = settings.cache(cacheName);
+    OpenStore store = storeFor(cacheSettings.store());
+    UnreadableValues unreadable = new UnreadableValues(cacheName);
+    EnvelopeCodec.Pair codec = EnvelopeCodec.forCache(settings.app(), cacheName, store.trust(),
+        List.of(configuration.getKeyType(), configuration.getValueType()), cacheSettings.allowedClasses(),
+        classLoader, unreadable);
+    StoreBackedCache<K, V> cache = new StoreBackedCache<>(this, cacheName, configuration, store.store(),
+        codec.keys(), codec.values(), unreadable, clock);
+    caches.put(cacheName, cache);
+    return cache;
+  }
+
+  /** Opens a cache the store knows but this manager has not opened, from the store's record of it. */
+  private StoreBackedCache<?, ?> openRecorded(String cacheName) {
+    synchronized (caches) {
+      StoreBackedCache<?, ?> cache = caches.get(cacheName);
+      if (cache != null) {
+        return cache;
+      }
+      return catalogOf(cacheName).find(cacheName).map(record -> open(cacheName, configurationOf(record)))
+          .orElse(null);
+    }
+  }
+
+  private MutableConfiguration<Object, Object> configurationOf(CatalogRecord record) {
+    MutableConfiguration<Object, Object> configuration = new MutableConfiguration<>()
+        .setStatisticsEnabled(record.statistics())
+        .setManagementEnabled(record.management());
+    record.expiry().ifPresent(expiry -> configuration.setExpiryPolicyFactory(expiryFactory(expiry)));
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    MutableConfiguration<Object, Object> typed = (MutableConfiguration) configuration.setTypes(
+        (Class) typeNamed(record.keyType()), (Class) typeNamed(record.valueType()));
+    return typed;
+  }
+
+  /** A recorded type, loaded without initializing it; {@code Object} when this class loader lacks it. */
+  private Class<?> typeNamed(String name) {
+    try {
+      return Class.forName(name, false, classLoader);
+    } catch (ClassNotFoundException | LinkageError e) {
+      return Object.class;
+    }
+  }
+
+  private StoreCatalog catalogOf(String cacheName) {
+    return new StoreCatalog(storeFor(settings.cache(cacheName).store()).store(), settings.app());
   }
 
   private static <K, V> MutableConfiguration<K, V> copyOf(Configuration<K, V> configuration) {
@@ -140,7 +189,7 @@ public final class TiffinCacheManager implements CacheManager {
     return copy;
   }
 
-  private ByteStore storeFor(String storeName) {
+  private OpenStore storeFor(String storeName) {
     synchronized (acquired) {
       return acquired.computeIfAbsent(storeName, name -> stores.acquire(settings.store(name), settings.app()));
     }
@@ -153,7 +202,7 @@ public final class TiffinCacheManager implements CacheManager {
     Objects.requireNonNull(cacheName, "cacheName");
     Objects.requireNonNull(keyType, "keyType");
     Objects.requireNonNull(valueType, "valueType");
-    StoreBackedCache<?, ?> cache = caches.get(cacheName);
+    StoreBackedCache<?, ?> cache = openRecorded(cacheName);
     if (cache == null) {
       return null;
     }
@@ -174,22 +223,37 @@ public final class TiffinCacheManager implements CacheManager {
   public <K, V> Cache<K, V> getCache(String cacheName) {
     requireOpen();
     Objects.requireNonNull(cacheName, "cacheName");
-    return (Cache<K, V>) caches.get(cacheName);
+    return (Cache<K, V>) openRecorded(cacheName);
   }
 
+  /** The caches this manager has open and those its stores know for this application. */
   @Override
   public Iterable<String> getCacheNames() {
     requireOpen();
-    return Set.copyOf(new TreeSet<>(caches.keySet()));
+    Set<String> names = new TreeSet<>(caches.keySet());
+    Set<String> storeNames = new TreeSet<>();
+    settings.caches().values().forEach(cache -> storeNames.add(cache.store()));
+    storeNames.add(settings.template().store());
+    storeNames.forEach(store -> names.addAll(new StoreCatalog(storeFor(store).store(), settings.app()).names()));
+    return Set.copyOf(names);
   }
 
+  /** Closes the cache if it is open here, and removes its entries and its record from the store. */
   @Override
   public void destroyCache(String cacheName) {
     requireOpen();
     Objects.requireNonNull(cacheName, "cacheName");
-    StoreBackedCache<?, ?> cache = caches.get(cacheName);
-    if (cache != null) {
-      cache.destroy();
+    synchronized (caches) {
+      StoreBackedCache<?, ?> cache = caches.get(cacheName);
+      if (cache != null) {
+        cache.destroy();
+      }
+      StoreCatalog catalog = catalogOf(cacheName);
+      if (cache != null) {
+        catalog.forget(cacheName);
+      } else if (catalog.find(cacheName).isPresent()) {
+        catalog.destroy(cacheName);
+      }
     }
   }
 
@@ -231,7 +295,7 @@ public final class TiffinCacheManager implements CacheManager {
     provider.release(this);
     open.forEach(StoreBackedCache::close);
     synchronized (acquired) {
-      acquired.values().forEach(stores::release);
+      acquired.values().forEach(store -> stores.release(store.store()));
       acquired.clear();
     }
   }

@@ -3,6 +3,7 @@ package dev.tiffin.provider;
 import dev.tiffin.api.FlightLock;
 import dev.tiffin.api.TiffinCache;
 import dev.tiffin.provider.codec.KeyCodec;
+import dev.tiffin.provider.codec.UnreadableValues;
 import dev.tiffin.provider.event.EventBatch;
 import dev.tiffin.provider.event.EventDispatcher;
 import dev.tiffin.spi.ByteStore;
@@ -19,15 +20,17 @@ final class TiffinExtension<K, V> implements TiffinCache<K, V> {
   private final EventDispatcher<K, V> events;
   private final ByteStore store;
   private final KeyCodec keys;
+  private final UnreadableValues unreadable;
   private final LongSupplier clock;
 
   TiffinExtension(StoreBackedCache<K, V> cache, EntryEngine<K, V> engine, EventDispatcher<K, V> events,
-      ByteStore store, KeyCodec keys, LongSupplier clock) {
+      ByteStore store, KeyCodec keys, UnreadableValues unreadable, LongSupplier clock) {
     this.cache = cache;
     this.engine = engine;
     this.events = events;
     this.store = store;
     this.keys = keys;
+    this.unreadable = unreadable;
     this.clock = clock;
   }
 
@@ -80,6 +83,11 @@ final class TiffinExtension<K, V> implements TiffinCache<K, V> {
     long now = clock.getAsLong();
     long millis = ttl.toMillis();
     return millis > StoredEntry.ETERNAL - now ? StoredEntry.ETERNAL : now + millis;
+  }
+
+  @Override
+  public long unreadableValues() {
+    return unreadable.count();
   }
 
   @Override

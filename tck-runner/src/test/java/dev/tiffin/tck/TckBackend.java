@@ -13,7 +13,9 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * any test runs, points Tiffin's default store at it, and stops it when the run ends.
  *
  * <p>The system property {@code tiffin.store.default.uri} outranks the {@code tiffin.properties}
- * on the class path, exactly as it would for an application.
+ * on the class path, exactly as it would for an application. The one-server Redis run has no signing
+ * key (values fall back to the allow-list this JVM learns as it writes); the cluster and TongRDS runs
+ * have one, as a production deployment would.
  */
 public final class TckBackend implements LauncherSessionListener {
 
@@ -38,12 +40,14 @@ public final class TckBackend implements LauncherSessionListener {
           RedisCluster cluster = RedisCluster.start(data, 3);
           server = cluster;
           System.setProperty("tiffin.store.default.uri", cluster.uri());
+          System.setProperty("tiffin.store.default.signing-key", randomKey());
         }
         case "tongrds" -> {
           // A real redis-server refusing on the wire what TongRDS lacks (WATCH, GETEX, GETDEL, …).
           RedisServer profile = TongrdsProfile.start(data, false);
           server = profile;
           System.setProperty("tiffin.store.default.uri", "tongrds://127.0.0.1:" + profile.port());
+          System.setProperty("tiffin.store.default.signing-key", randomKey());
         }
         default -> throw new IllegalArgumentException(
             "tck.backend must be sqlite, redis, redis-cluster or tongrds, was " + backend);
@@ -51,6 +55,12 @@ public final class TckBackend implements LauncherSessionListener {
     } catch (Exception e) {
       throw new IllegalStateException("Could not start the " + backend + " backend for the TCK: " + e.getMessage(), e);
     }
+  }
+
+  private static String randomKey() {
+    byte[] random = new byte[32];
+    new java.security.SecureRandom().nextBytes(random);
+    return java.util.HexFormat.of().formatHex(random);
   }
 
   @Override

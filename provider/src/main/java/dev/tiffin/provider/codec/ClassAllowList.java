@@ -1,38 +1,43 @@
 package dev.tiffin.provider.codec;
 
-import java.io.ObjectInputFilter;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The deserialization allow-list: JDK value types and exceptions, the cache's declared types, and
- * whatever the configuration names.
+ * Which classes Java deserialization accepts from a store that has no signing key: JDK value types
+ * and exceptions, the cache's declared types, the configured patterns, and every class this JVM
+ * has itself written into the cache.
  *
- * <p>Java serialization can run code of any class on the classpath, so a stored value may only
- * name classes somebody chose to trust.
+ * <p>Java serialization can run code of any class on the classpath, so an unsigned value may only
+ * name classes somebody chose to trust. Arrays are judged by their component type, everywhere.
  */
-public final class ClassAllowList implements ObjectInputFilter {
+final class ClassAllowList {
 
-  private static final Set<String> JDK_PACKAGES = Set.of("java.lang", "java.math", "java.time", "java.util");
+  private static final Set<String> JDK_PACKAGES = Set.of("java.lang", "java.math", "java.time", "java.util",
+      "java.util.concurrent", "java.util.concurrent.atomic");
+  private static final Set<Class<?>> JDK_INTERFACES = Set.of(java.io.Serializable.class,
+      java.io.Externalizable.class);
   private static final Set<String> JDK_REFUSED = Set.of("java.lang.Class", "java.lang.ClassLoader",
       "java.lang.Thread", "java.lang.ProcessBuilder", "java.lang.Runtime");
 
   private final List<Class<?>> declaredTypes;
   private final List<String> patterns;
+  private final Set<String> learned;
 
-  /** Creates a list trusting the declared key and value types and the configured patterns. */
-  public ClassAllowList(List<Class<?>> declaredTypes, List<String> patterns) {
+  /**
+   * Creates a list trusting the declared key and value types, the configured patterns and the
+   * {@code learned} class names (a live set, growing as the cache writes).
+   */
+  ClassAllowList(List<Class<?>> declaredTypes, List<String> patterns, Set<String> learned) {
     this.declaredTypes = declaredTypes.stream().filter(type -> type != Object.class).toList();
     this.patterns = List.copyOf(patterns);
+    this.learned = learned;
   }
 
   /** Whether values of this class may be deserialized. */
-  public boolean allows(Class<?> type) {
-    Class<?> component = type;
-    while (component.isArray()) {
-      component = component.getComponentType();
-    }
-    if (component.isPrimitive() || isJdkValueType(component)) {
+  boolean allows(Class<?> type) {
+    Class<?> component = componentOf(type);
+    if (component.isPrimitive() || isJdkValueType(component) || learned.contains(component.getName())) {
       return true;
     }
     for (Class<?> declared : declaredTypes) {
@@ -43,22 +48,33 @@ public final class ClassAllowList implements ObjectInputFilter {
     return matchesPattern(component.getName());
   }
 
-  @Override
-  public Status checkInput(FilterInfo info) {
-    Class<?> type = info.serialClass();
-    if (type == null) {
-      return Status.UNDECIDED;
+  /** Records a class this JVM serialized into the cache. */
+  void learn(Class<?> type) {
+    Class<?> component = componentOf(type);
+    if (!component.isPrimitive()) {
+      learned.add(component.getName());
     }
-    return allows(type) ? Status.ALLOWED : Status.REJECTED;
+  }
+
+  /** The name a user puts in {@code allowed-classes} to allow {@code type}: arrays by component type. */
+  static String nameToAllow(Class<?> type) {
+    return componentOf(type).getName();
+  }
+
+  private static Class<?> componentOf(Class<?> type) {
+    Class<?> component = type;
+    while (component.isArray()) {
+      component = component.getComponentType();
+    }
+    return component;
   }
 
   private static boolean isJdkValueType(Class<?> type) {
-    String name = type.getName();
-    if (JDK_REFUSED.contains(name)) {
+    if (type.getClassLoader() != null || JDK_REFUSED.contains(type.getName())) {
       return false;
     }
-    if (type.getClassLoader() != null) {
-      return false;
+    if (JDK_INTERFACES.contains(type)) {
+      return true;
     }
     // JDK exceptions pass too: caching a method's exception is part of the JCache annotations.
     Package pkg = type.getPackage();

@@ -1,12 +1,12 @@
 package dev.tiffin.provider.codec;
 
-import dev.tiffin.spi.ValueCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * Lays out store keys as {@code <app>:<cache>:<key>}: readable text when the key is a String,
- * a NUL byte followed by the codec's encoding otherwise.
+ * a NUL byte followed by a codec byte and payload ({@link ObjectEncoding}) otherwise.
  *
  * <p>Lock keys ({@link #lockKey}) are {@code <app>:<cache>#lock:<key>}: outside the cache's prefix,
  * so iteration and {@code clear()} never see them, yet inside {@code <app>:}, where a Redis ACL
@@ -18,21 +18,24 @@ public final class KeyCodec {
 
   private final byte[] prefix;
   private final byte[] lockPrefix;
-  private final ValueCodec codec;
+  private final Consumer<Class<?>> written;
 
-  /** Creates the key layout for one cache. */
-  public KeyCodec(String app, String cacheName, ValueCodec codec) {
+  /**
+   * Creates the key layout for one cache; classes Java serialization writes for keys go to
+   * {@code written} when it is not null.
+   */
+  public KeyCodec(String app, String cacheName, Consumer<Class<?>> written) {
     String cache = escape(cacheName);
     this.prefix = (app + ":" + cache + ":").getBytes(StandardCharsets.UTF_8);
     this.lockPrefix = (app + ":" + cache + "#lock:").getBytes(StandardCharsets.UTF_8);
-    this.codec = codec;
+    this.written = written;
   }
 
   /**
    * The cache name as it stands in keys: {@code %}, {@code :} and {@code #} percent-encoded, so no
    * cache's prefix is the start of another's (cache {@code a} must never clear cache {@code a:b}).
    */
-  static String escape(String cacheName) {
+  public static String escape(String cacheName) {
     return cacheName.replace("%", "%25").replace(":", "%3A").replace("#", "%23");
   }
 
@@ -51,25 +54,29 @@ public final class KeyCodec {
     return withBody(lockPrefix, key);
   }
 
-  /** The cache key behind a store key of this cache. */
-  public Object decode(byte[] storeKey) {
-    if (storeKey.length > prefix.length && storeKey[prefix.length] == ENCODED) {
-      return codec.decode(Arrays.copyOfRange(storeKey, prefix.length + 1, storeKey.length));
+  /** Whether the key part of this cache's store key is plain text (needs no decoding to trust). */
+  boolean hasTextBody(byte[] storeKey) {
+    return storeKey.length <= prefix.length || storeKey[prefix.length] != ENCODED;
+  }
+
+  /** The cache key behind a store key of this cache; an encoded key's Java payload goes to {@code java}. */
+  Object decode(byte[] storeKey, ObjectEncoding.JavaReader java) {
+    if (hasTextBody(storeKey)) {
+      return new String(storeKey, prefix.length, storeKey.length - prefix.length, StandardCharsets.UTF_8);
     }
-    return new String(storeKey, prefix.length, storeKey.length - prefix.length, StandardCharsets.UTF_8);
+    return ObjectEncoding.decode(storeKey, prefix.length + 1, storeKey.length, java);
   }
 
   private byte[] withBody(byte[] head, Object key) {
-    if (key instanceof String s && !s.isEmpty() && s.charAt(0) != '\0') {
+    if (key instanceof String s && !s.isEmpty() && s.charAt(0) != '\0' && ObjectEncoding.isUtf8Safe(s)) {
       byte[] body = s.getBytes(StandardCharsets.UTF_8);
       byte[] out = Arrays.copyOf(head, head.length + body.length);
       System.arraycopy(body, 0, out, head.length, body.length);
       return out;
     }
-    byte[] encoded = codec.encode(key);
-    byte[] out = Arrays.copyOf(head, head.length + 1 + encoded.length);
+    byte[] out = ObjectEncoding.encode(key, head.length + 1, written);
+    System.arraycopy(head, 0, out, 0, head.length);
     out[head.length] = ENCODED;
-    System.arraycopy(encoded, 0, out, head.length + 1, encoded.length);
     return out;
   }
 }

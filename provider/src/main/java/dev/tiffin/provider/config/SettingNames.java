@@ -17,9 +17,9 @@ public final class SettingNames {
   public static final String TEMPLATE = "*";
 
   static final List<String> STORE_SETTINGS = List.of(
-      "uri", "timeout", "pool-size", "sweep-interval", "username", "password");
+      "uri", "timeout", "pool-size", "sweep-interval", "username", "password", "signing-key", "previous-signing-key");
   /** Settings whose values are never printed nor handed out through {@code getProperties()}. */
-  static final Set<String> SECRET_SETTINGS = Set.of("password");
+  static final Set<String> SECRET_SETTINGS = Set.of("password", "signing-key", "previous-signing-key");
   /** URI schemes of the stores this version can open. */
   public static final Set<String> STORE_SCHEMES = Set.of("sqlite", "redis", "rediss", "redis-sentinel", "redis-cluster",
       "tongrds", "tongrds-sentinel", "tongrds-cluster");

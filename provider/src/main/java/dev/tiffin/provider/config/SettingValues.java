@@ -2,7 +2,9 @@ package dev.tiffin.provider.config;
 
 import dev.tiffin.config.CacheSettings;
 import dev.tiffin.config.ExpirySetting;
+import dev.tiffin.config.Secret;
 import dev.tiffin.config.StoreSettings;
+import dev.tiffin.provider.codec.SigningKeys;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -41,6 +43,14 @@ final class SettingValues {
   }
 
   StoreSettings store(String name) {
+    try {
+      return readStore(name);
+    } catch (IllegalArgumentException e) {
+      throw new CacheException(e.getMessage(), e);
+    }
+  }
+
+  private StoreSettings readStore(String name) {
     String key = SettingNames.STORE + name + ".";
     return new StoreSettings(
         name,
@@ -49,7 +59,23 @@ final class SettingValues {
         integer(key + "pool-size", Defaults.POOL_SIZE),
         duration(key + "sweep-interval", Defaults.SWEEP_INTERVAL),
         Optional.ofNullable(values.get(key + "username")),
-        Optional.ofNullable(values.get(key + "password")).map(dev.tiffin.config.Secret::new));
+        Optional.ofNullable(values.get(key + "password")).map(dev.tiffin.config.Secret::new),
+        signingKey(key + "signing-key"),
+        signingKey(key + "previous-signing-key"));
+  }
+
+  private Optional<Secret> signingKey(String key) {
+    String value = values.get(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (value.length() < SigningKeys.MIN_LENGTH) {
+      // Never echo any of it: it is a secret.
+      throw new CacheException("Setting " + key + " is too short: expected a secret of at least "
+          + SigningKeys.MIN_LENGTH + " characters (for example 32 random characters), the same in every JVM"
+          + " sharing the store");
+    }
+    return Optional.of(new Secret(value));
   }
 
   CacheSettings cache(String name, CacheSettings fallback) {

@@ -15,8 +15,6 @@ import javax.cache.processor.MutableEntry;
  */
 public final class EntryState<K, V> implements MutableEntry<K, V> {
 
-  private static final System.Logger LOG = System.getLogger(EntryState.class.getName());
-
   private final K key;
   private final StoredEntry stored;
   private final long now;
@@ -69,17 +67,19 @@ public final class EntryState<K, V> implements MutableEntry<K, V> {
   public V current() {
     if (!decoded) {
       decoded = true;
-      current = stored == null ? null : decodeOrAbsent(key, stored.value(), decoder);
+      current = stored == null ? null : decodeOrAbsent(stored.value(), decoder);
     }
     return current;
   }
 
-  /** Decodes a stored value; an unreadable one is reported and read as absent, never a crash. */
-  public static <V> V decodeOrAbsent(Object key, byte[] bytes, Function<byte[], V> decoder) {
+  /**
+   * Decodes a stored value; an unreadable or untrusted one reads as absent, never a crash (the
+   * codec has counted and logged it).
+   */
+  public static <V> V decodeOrAbsent(byte[] bytes, Function<byte[], V> decoder) {
     try {
       return decoder.apply(bytes);
     } catch (CorruptValueException e) {
-      LOG.log(System.Logger.Level.WARNING, "Ignoring an unreadable cache entry for key " + key + ": " + e.getMessage());
       return null;
     }
   }

@@ -4,12 +4,13 @@ import dev.tiffin.config.StoreSettings;
 import java.nio.file.Path;
 
 /** Reads the database file out of a {@code sqlite:<path>} URI. */
-final class SqlitePath {
+public final class SqlitePath {
 
   private SqlitePath() {
   }
 
-  static Path of(StoreSettings settings) {
+  /** The database file of a {@code sqlite:} store. */
+  public static Path of(StoreSettings settings) {
     String spec = settings.uri().getSchemeSpecificPart();
     if (spec == null || spec.isBlank()) {
       throw new IllegalArgumentException("tiffin.store." + settings.name()

@@ -2,6 +2,7 @@ package dev.tiffin.examples.weld;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tiffin.examples.support.Backend;
 import jakarta.enterprise.inject.se.SeContainer;
 import jakarta.enterprise.inject.se.SeContainerInitializer;
 import java.util.Optional;

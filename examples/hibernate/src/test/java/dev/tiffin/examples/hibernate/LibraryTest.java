@@ -2,6 +2,7 @@ package dev.tiffin.examples.hibernate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tiffin.examples.support.Backend;
 import java.util.List;
 import java.util.function.Supplier;
 import org.hibernate.stat.Statistics;

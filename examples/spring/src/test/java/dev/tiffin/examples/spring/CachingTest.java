@@ -2,6 +2,7 @@ package dev.tiffin.examples.spring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tiffin.examples.support.Backend;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;

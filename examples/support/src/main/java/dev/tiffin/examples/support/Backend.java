@@ -1,4 +1,4 @@
-package dev.tiffin.examples.owb;
+package dev.tiffin.examples.support;
 
 import dev.tiffin.testing.redis.RedisServer;
 import java.nio.file.Path;
@@ -7,7 +7,7 @@ import java.util.Base64;
 import javax.cache.Caching;
 
 /**
- * Where Tiffin keeps the caches while the tests run; the only place these tests touch Tiffin's settings.
+ * Where Tiffin keeps the caches while an example's tests run; the only place the examples touch Tiffin's settings.
  *
  * <ul>
  *   <li>{@link #SQLITE}: the embedded default, with no configuration at all. Its file is
@@ -20,13 +20,6 @@ public enum Backend {
   SQLITE,
   REDIS;
 
-  /**
-   * Whether to set {@code tiffin.store.default.signing-key}. That setting comes with the provider's fix
-   * for reading back application classes; a provider without it refuses the unknown key, so set this to
-   * {@code false} to run against such a provider.
-   */
-  static final boolean SET_SIGNING_KEY = true;
-
   private static final String URI = "tiffin.store.default.uri";
   private static final String SIGNING_KEY = "tiffin.store.default.signing-key";
 
@@ -37,9 +30,7 @@ public enum Backend {
     }
     RedisServer server = RedisServer.start(Path.of("target", "redis"));
     System.setProperty(URI, server.uri());
-    if (SET_SIGNING_KEY) {
-      System.setProperty(SIGNING_KEY, randomKey());
-    }
+    System.setProperty(SIGNING_KEY, randomKey());
     return new InUse(server);
   }
 

@@ -32,7 +32,7 @@ import org.sqlite.SQLiteConfig;
  * the ratio Tiffin/raw is what matters and machine noise mostly cancels.
  *
  * <p>Both sides take a String key and a String value, write the same key bytes
- * ({@code "tiffin:bench:" + key}) and value bytes ({@code 'S'} + UTF-8) into a WAL database with
+ * ({@code "tiffin:bench:" + key}) and value bytes (UTF-8 text) into a WAL database with
  * {@code synchronous=NORMAL}, and hand back a String on a read. Each trial starts from a fresh
  * temporary database file holding the {@link KeyStream} entries, checkpointed so neither side
  * inherits a long write-ahead log. Thread count comes from the command line ({@code -t 1},

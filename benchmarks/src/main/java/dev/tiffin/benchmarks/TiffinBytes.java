@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 final class TiffinBytes {
 
   static final byte[] KEY_PREFIX = "tiffin:bench:".getBytes(StandardCharsets.UTF_8);
-  static final byte STRING_TAG = 'S';
 
   private TiffinBytes() {
   }
@@ -23,17 +22,13 @@ final class TiffinBytes {
     return out;
   }
 
-  /** What Tiffin's TaggedCodec writes for a String: one tag byte, then UTF-8. */
+  /** What Tiffin's value format writes for a String: its UTF-8 text. */
   static byte[] value(String value) {
-    byte[] body = value.getBytes(StandardCharsets.UTF_8);
-    byte[] out = new byte[body.length + 1];
-    out[0] = STRING_TAG;
-    System.arraycopy(body, 0, out, 1, body.length);
-    return out;
+    return value.getBytes(StandardCharsets.UTF_8);
   }
 
   /** The String behind {@link #value} bytes, or {@code null} for a missing entry. */
   static String stringValue(byte[] stored) {
-    return stored == null ? null : new String(stored, 1, stored.length - 1, StandardCharsets.UTF_8);
+    return stored == null ? null : new String(stored, StandardCharsets.UTF_8);
   }
 }

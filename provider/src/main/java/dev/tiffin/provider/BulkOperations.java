@@ -226,6 +226,28 @@ final class BulkOperations<K, V> {
     }
   }
 
+  /**
+   * Removes every entry. With no writer and no listener nothing needs the keys or values, so rows
+   * are deleted page by page as scanned, without decoding: an unreadable entry goes too.
+   */
+  void removeEverything() {
+    if (writer.isActive() || events.batch().isRecording()) {
+      removeAll(liveKeys());
+      return;
+    }
+    long start = statistics.start();
+    long removed = 0;
+    byte[] cursor = null;
+    do {
+      ScanPage page = store.scan(keys.prefix(), cursor, CacheIterator.PAGE_SIZE);
+      List<byte[]> storeKeys = new ArrayList<>(page.entries().size());
+      page.entries().forEach(row -> storeKeys.add(row.key()));
+      removed += storeKeys.isEmpty() ? 0 : store.removeAll(storeKeys);
+      cursor = page.cursor();
+    } while (cursor != null);
+    statistics.recordRemovals(removed, start);
+  }
+
   /** The keys of every live entry, read page by page. */
   List<K> liveKeys() {
     List<K> live = new ArrayList<>();

@@ -316,7 +316,7 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
   @Override
   public void removeAll() {
     requireOpen();
-    bulk.removeAll(bulk.liveKeys());
+    bulk.removeEverything();
   }
 
   @Override

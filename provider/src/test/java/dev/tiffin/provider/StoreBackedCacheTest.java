@@ -194,4 +194,27 @@ class StoreBackedCacheTest {
     assertNull(sessions.get("s"));
     assertEquals(1, sessions.unwrap(StoreBackedCache.class).statistics().getCacheMisses());
   }
+
+  @Test
+  void unreadableEntriesNeitherBlockIterationNorSurviveRemoveAll() throws Exception {
+    Cache<String, String> cache = cache(new MutableConfiguration<>());
+    cache.put("good", "v");
+    cache.put("bad", "v");
+    try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("cache.db"));
+         PreparedStatement corrupt = raw.prepareStatement("UPDATE tiffin_entries SET value = ? WHERE key = ?")) {
+      corrupt.setBytes(1, new byte[] {(byte) 0xFE, 1, 0, 'J', 1, 2});
+      corrupt.setBytes(2, "tiffin:c:bad".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertEquals(1, corrupt.executeUpdate());
+    }
+    Set<String> seen = new HashSet<>();
+    cache.forEach(entry -> seen.add(entry.getKey()));
+    assertEquals(Set.of("good"), seen);
+    cache.removeAll();
+    try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("cache.db"));
+         PreparedStatement count = raw.prepareStatement("SELECT count(*) FROM tiffin_entries WHERE key LIKE 'tiffin:c:%'");
+         java.sql.ResultSet rows = count.executeQuery()) {
+      rows.next();
+      assertEquals(0, rows.getInt(1), "removeAll() left rows behind");
+    }
+  }
 }

@@ -16,15 +16,21 @@ import javax.cache.CacheException;
 /**
  * Java serialization with every read bounded, whoever wrote the bytes: an array or a reference
  * count can never exceed the bytes that describe it, the object graph is at most
- * {@value #MAX_DEPTH} deep, and a read that runs past {@value #TIME_BUDGET_MILLIS} ms is stopped.
- * No {@link Error} from decoding escapes; such a value is corrupt.
+ * {@value #MAX_DEPTH} deep, and a read that runs past its time budget ({@value #BASE_BUDGET_MILLIS} ms,
+ * plus 1 ms per {@value #BYTES_PER_EXTRA_MILLI} bytes of value) is stopped. No {@link Error} from
+ * decoding escapes; such a value is corrupt.
  */
 final class JavaSerialization {
 
   /** Deepest object graph read; deeper ones would risk the thread's stack. */
   static final int MAX_DEPTH = 1_000;
-  /** Longest a single read may take (nested-set hashing grows geometrically, so the overrun stays small). */
-  static final long TIME_BUDGET_MILLIS = 1_000;
+  /**
+   * Time a read of a small value may take. Hashing nested sets ("SerialDOS") grows geometrically with
+   * depth, so the check between objects stops it at a small multiple of the budget.
+   */
+  static final long BASE_BUDGET_MILLIS = 100;
+  /** Large values get more time: one more millisecond per this many bytes. */
+  static final int BYTES_PER_EXTRA_MILLI = 4096;
 
   private JavaSerialization() {
   }
@@ -81,7 +87,8 @@ final class JavaSerialization {
 
     private final long maxCount;
     private final ClassAllowList allowList;
-    private final long deadline = System.nanoTime() + TIME_BUDGET_MILLIS * 1_000_000;
+    private final long budgetMillis;
+    private final long deadline;
     String refusedClass;
     String brokenBound;
 
@@ -89,6 +96,8 @@ final class JavaSerialization {
       // Each array element and each reference takes at least one byte of the stream.
       this.maxCount = length;
       this.allowList = allowList;
+      this.budgetMillis = BASE_BUDGET_MILLIS + length / BYTES_PER_EXTRA_MILLI;
+      this.deadline = System.nanoTime() + budgetMillis * 1_000_000;
     }
 
     @Override
@@ -103,7 +112,7 @@ final class JavaSerialization {
         return broken("more references than bytes");
       }
       if (System.nanoTime() - deadline > 0) {
-        return broken("reading took over " + TIME_BUDGET_MILLIS + " ms");
+        return broken("reading took over " + budgetMillis + " ms");
       }
       Class<?> type = info.serialClass();
       if (type != null && allowList != null && !allowList.allows(type)) {

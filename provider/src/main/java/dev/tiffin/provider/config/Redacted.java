@@ -8,14 +8,18 @@ public final class Redacted {
   private Redacted() {
   }
 
-  /** The URI with any user-info password masked, e.g. {@code redis://app:****@host:6379}. */
+  /**
+   * The URI with anything that could be a password masked, e.g. {@code redis://****@host:6379}: the
+   * whole user-info, found in the raw text up to the last {@code @}, since a password holding
+   * {@code /}, {@code ?} or {@code #} hides from {@link URI#getUserInfo()}.
+   */
   public static String uri(URI uri) {
     String text = uri.toString();
-    String userInfo = uri.getRawUserInfo();
-    if (userInfo == null || !userInfo.contains(":")) {
+    int start = text.indexOf("//");
+    int at = text.lastIndexOf('@');
+    if (start < 0 || at < start || !text.substring(start + 2, at).contains(":")) {
       return text;
     }
-    String user = userInfo.substring(0, userInfo.indexOf(':'));
-    return text.replace(userInfo + "@", user + ":****@");
+    return text.substring(0, start + 2) + "****" + text.substring(at);
   }
 }

@@ -55,9 +55,9 @@ final class SettingValues {
     return new StoreSettings(
         name,
         uri(key + "uri"),
-        duration(key + "timeout", Defaults.TIMEOUT),
+        atLeast(key + "timeout", Defaults.TIMEOUT, Duration.ofMillis(1)),
         integer(key + "pool-size", Defaults.POOL_SIZE),
-        duration(key + "sweep-interval", Defaults.SWEEP_INTERVAL),
+        atLeast(key + "sweep-interval", Defaults.SWEEP_INTERVAL, Duration.ofSeconds(1)),
         Optional.ofNullable(values.get(key + "username")),
         Optional.ofNullable(values.get(key + "password")).map(dev.tiffin.config.Secret::new),
         signingKey(key + "signing-key"),
@@ -99,6 +99,12 @@ final class SettingValues {
     if (value == null) {
       throw invalid(key, null, "a store URI such as sqlite:/path/to/file.db");
     }
+    if (holdsPassword(value)) {
+      // Never echo the URI: it holds a password.
+      throw new CacheException("Setting " + key + " holds a password inside the URI; put it in "
+          + key.replace(".uri", ".password") + " (or the environment variable "
+          + SettingNames.envName(key.replace(".uri", ".password")) + ") instead");
+    }
     URI uri;
     try {
       uri = new URI(value);
@@ -109,19 +115,31 @@ final class SettingValues {
     if (!SettingNames.STORE_SCHEMES.contains(scheme)) {
       throw invalid(key, value, "a URI with one of the schemes " + new TreeSet<>(SettingNames.STORE_SCHEMES));
     }
-    String userInfo = uri.getRawUserInfo();
-    if (userInfo != null && userInfo.contains(":")) {
-      // Never echo the URI: it holds a password.
-      throw new CacheException("Setting " + key + " holds a password inside the URI; put it in "
-          + key.replace(".uri", ".password") + " (or the environment variable "
-          + SettingNames.envName(key.replace(".uri", ".password")) + ") instead");
-    }
     return uri;
   }
 
-  private Duration duration(String key, Duration fallback) {
+  /**
+   * Whether the authority of a URI carries a password: a {@code :} before the last {@code @}. Read
+   * from the raw text, since a password holding {@code /}, {@code ?} or {@code #} fools
+   * {@link URI#getUserInfo()} into seeing none.
+   */
+  static boolean holdsPassword(String uri) {
+    int start = uri.indexOf("://");
+    int at = uri.lastIndexOf('@');
+    return start >= 0 && at > start && uri.substring(start + 3, at).contains(":");
+  }
+
+  /** A duration of at least {@code minimum}: zero would mean "no timeout" or "sweep without pause". */
+  private Duration atLeast(String key, Duration fallback, Duration minimum) {
     String value = values.get(key);
-    return value == null ? fallback : parseDuration(key, value);
+    if (value == null) {
+      return fallback;
+    }
+    Duration duration = parseDuration(key, value);
+    if (duration.compareTo(minimum) < 0) {
+      throw invalid(key, value, "a duration of at least " + minimum.toMillis() + "ms, such as 500ms, 30s or 10m");
+    }
+    return duration;
   }
 
   private static Duration parseDuration(String key, String value) {
@@ -189,9 +207,19 @@ final class SettingValues {
     return new ExpirySetting(kind, parseDuration(key, value.substring(colon + 1)));
   }
 
+  /** The value with everything between {@code //} and the last {@code @} hidden: it may hold a password. */
+  private static String masked(String value) {
+    if (value == null) {
+      return null;
+    }
+    int start = value.indexOf("//");
+    int at = value.lastIndexOf('@');
+    return start >= 0 && at > start ? value.substring(0, start + 2) + "****" + value.substring(at) : value;
+  }
+
+
   private static CacheException invalid(String key, String value, String expected) {
-    String shown = SettingNames.isSecret(key) ? "****"
-        : value != null && value.contains("@") ? value.replaceAll("//[^@/]*@", "//****@") : value;
+    String shown = SettingNames.isSecret(key) ? "****" : masked(value);
     return new CacheException("Setting " + key + (value == null ? " is missing" : " = '" + shown + "' is invalid")
         + ": expected " + expected);
   }

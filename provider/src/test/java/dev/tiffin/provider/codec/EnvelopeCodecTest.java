@@ -242,4 +242,51 @@ class EnvelopeCodecTest {
     int elements = length * 8;
     return stream.length - elements - 4;
   }
+
+  @Test
+  void aCollectionClaimingMoreElementsThanItsBytesIsRefused() throws IOException {
+    EnvelopeCodec.Pair codec = signed(KEY, Optional.empty());
+    byte[] storeKey = codec.keys().encode("k");
+    byte[] stream = javaStream(new ArrayList<>(List.of("a")));
+    // ArrayList's "size" field value follows its class descriptor (…"size", TC_ENDBLOCKDATA, TC_NULL): claim 10^8.
+    int sizeAt = indexOf(stream, new byte[] {'s', 'i', 'z', 'e', 0x78, 0x70}) + 6;
+    ByteBuffer.wrap(stream, sizeAt, 4).putInt(100_000_000);
+    byte[] signedBytes = signStream(codec, storeKey, stream);
+    assertThrows(CorruptValueException.class, () -> codec.values().decode(storeKey, signedBytes));
+  }
+
+  @Test
+  void nestedSetsThatHashForeverAreStoppedByTheTimeBudget() throws IOException {
+    // The "SerialDOS" shape: each level holds two sets that both contain the next level.
+    java.util.Set<Object> root = new java.util.HashSet<>();
+    java.util.Set<Object> s1 = root;
+    java.util.Set<Object> s2 = new java.util.HashSet<>();
+    for (int i = 0; i < 100; i++) {
+      java.util.Set<Object> t1 = new java.util.HashSet<>();
+      java.util.Set<Object> t2 = new java.util.HashSet<>();
+      t1.add("foo");
+      s1.add(t1);
+      s1.add(t2);
+      s2.add(t1);
+      s2.add(t2);
+      s1 = t1;
+      s2 = t2;
+    }
+    EnvelopeCodec.Pair codec = signed(KEY, Optional.empty());
+    byte[] storeKey = codec.keys().encode("k");
+    byte[] signedBytes = signStream(codec, storeKey, javaStream(root));
+    long start = System.nanoTime();
+    assertThrows(CorruptValueException.class, () -> codec.values().decode(storeKey, signedBytes));
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertTrue(millis < 10 * JavaSerialization.BASE_BUDGET_MILLIS, "refusing took " + millis + " ms");
+  }
+
+  private static int indexOf(byte[] stream, byte[] part) {
+    for (int i = 0; i + part.length <= stream.length; i++) {
+      if (Arrays.equals(stream, i, i + part.length, part, 0, part.length)) {
+        return i;
+      }
+    }
+    throw new AssertionError("not in the stream");
+  }
 }

@@ -156,4 +156,65 @@ class SettingsLoaderTest {
       assertTrue(error.getMessage().contains(fragment), "'" + fragment + "' missing from: " + error.getMessage());
     }
   }
+
+  // ---- defects a hostile tester found (issue 13): each of these passed on the earlier code
+
+  @Test
+  void aPasswordInsideAStoreUriIsRefusedWhateverItContainsAndNeverEchoed() {
+    for (String password : List.of("plain", "abc/def", "abc?def", "abc#def", "p@ss/w:rd")) {
+      Properties properties = new Properties();
+      properties.setProperty("tiffin.store.default.uri", "redis://user:" + password + "@127.0.0.1:6379");
+      CacheException error = assertThrows(CacheException.class, () -> load(SettingsLoader.DEFAULT_URI, properties),
+          password);
+      assertTrue(error.getMessage().contains("tiffin.store.default.password"), error.getMessage());
+      assertTrue(!error.getMessage().contains(password), error.getMessage());
+    }
+    CacheException asManagerUri = assertThrows(CacheException.class,
+        () -> load(URI.create("redis://user:abc/def@127.0.0.1:6379"), null));
+    assertTrue(!asManagerUri.getMessage().contains("abc/def"), asManagerUri.getMessage());
+  }
+
+  @Test
+  void settingsThatMeanNoLimitAreRefusedNamingTheSetting() {
+    Map<String, String> bad = Map.of(
+        "tiffin.store.default.timeout", "0s",
+        "tiffin.store.default.sweep-interval", "0s");
+    bad.forEach((key, value) -> assertRefused(key, value));
+    assertRefused("tiffin.store.default.timeout", "PT-1S");
+    assertRefused("tiffin.store.default.sweep-interval", "500ms");
+    assertRefused("tiffin.store.default.pool-size", "0");
+    assertRefused("tiffin.store.default.pool-size", "-1");
+  }
+
+  private void assertRefused(String key, String value) {
+    Properties properties = new Properties();
+    properties.setProperty(key, value);
+    CacheException error = assertThrows(CacheException.class, () -> load(SettingsLoader.DEFAULT_URI, properties),
+        key + "=" + value);
+    assertTrue(error.getMessage().contains(key), error.getMessage());
+  }
+
+  @Test
+  void aDollarBraceInASecretIsWrittenDoubledAndAnUnresolvedOneIsNeverEchoed() {
+    Properties properties = new Properties();
+    properties.setProperty("tiffin.store.default.uri", "redis://127.0.0.1:6379");
+    properties.setProperty("tiffin.store.default.password", "pa$${word}x");
+    assertEquals("pa${word}x", load(SettingsLoader.DEFAULT_URI, properties).store("default").password().get().reveal());
+
+    properties.setProperty("tiffin.store.default.password", "pa${hunter2}x");
+    CacheException error = assertThrows(CacheException.class, () -> load(SettingsLoader.DEFAULT_URI, properties));
+    assertTrue(error.getMessage().contains("tiffin.store.default.password"), error.getMessage());
+    assertTrue(!error.getMessage().contains("hunter2"), error.getMessage());
+  }
+
+  @Test
+  void aSigningKeyIsASecretOfSomeLength() {
+    Properties properties = new Properties();
+    properties.setProperty("tiffin.store.default.signing-key", "short-secret");
+    CacheException error = assertThrows(CacheException.class, () -> load(SettingsLoader.DEFAULT_URI, properties));
+    assertTrue(error.getMessage().contains("tiffin.store.default.signing-key"), error.getMessage());
+    assertTrue(!error.getMessage().contains("short-secret"), error.getMessage());
+    properties.setProperty("tiffin.store.default.signing-key", "long-enough-secret-value");
+    assertEquals("****", load(SettingsLoader.DEFAULT_URI, properties).store("default").signingKey().get().toString());
+  }
 }

@@ -23,7 +23,11 @@ final class RedisConnector {
   private RedisConnector() {
   }
 
-  static UnifiedJedis connect(StoreSettings settings, RedisAddress address) {
+  /** A connected client, and how to drop its idle connections (a no-op where Jedis manages them itself). */
+  record Connected(UnifiedJedis client, Runnable dropIdleConnections) {
+  }
+
+  static Connected connect(StoreSettings settings, RedisAddress address) {
     int timeout = (int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis());
     DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
         .connectionTimeoutMillis(timeout)
@@ -56,10 +60,12 @@ final class RedisConnector {
     pool.setMaxWait(Duration.ofMillis(timeout));
     pool.setJmxEnabled(false);
     UnifiedJedis client;
+    LazyRefillPool standalonePool = address.kind() == RedisAddress.Kind.STANDALONE
+        ? new LazyRefillPool(address.nodes().get(0), clientConfig, pool) : null;
     try {
       client = switch (address.kind()) {
-        case STANDALONE -> RedisClient.builder().hostAndPort(address.nodes().get(0))
-            .clientConfig(clientConfig).poolConfig(pool).build();
+        case STANDALONE -> RedisClient.builder().hostAndPort(address.nodes().get(0)).clientConfig(clientConfig)
+            .connectionProvider(standalonePool).build();
         case SENTINEL -> RedisSentinelClient.builder().masterName(address.masterName())
             .sentinels(new LinkedHashSet<>(address.nodes()))
             .sentinelClientConfig(DefaultJedisClientConfig.builder()
@@ -78,7 +84,7 @@ final class RedisConnector {
       client.close();
       throw unreachable(settings, address, e);
     }
-    return client;
+    return new Connected(client, standalonePool == null ? () -> { } : standalonePool::clearIdle);
   }
 
   static CacheException unreachable(StoreSettings settings, RedisAddress address, JedisException e) {

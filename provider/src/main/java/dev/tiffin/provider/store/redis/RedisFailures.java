@@ -18,10 +18,31 @@ final class RedisFailures {
     if (e instanceof JedisAccessControlException || containsAuthError(e)) {
       return "authentication failed (" + e.getMessage() + "); check the store's username and password settings";
     }
+    if (isTimeout(e) && String.valueOf(root.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("connect")) {
+      return "could not connect within the timeout (" + root + "); check that the host and port are right and"
+          + " that no firewall drops the connection";
+    }
+    if (isTimeout(e)) {
+      return "read timed out: no reply within the timeout (" + root + "): the server accepts connections but does not answer"
+          + " (stalled, paused or overloaded); raise the store's timeout setting if it is only slow";
+    }
     if (e instanceof JedisConnectionException) {
       return "cannot connect (" + root + "); check that the server runs and the host and port are right";
     }
     return e.getMessage();
+  }
+
+  /** Whether the failure is a read that timed out, rather than a refused or broken connection. */
+  static boolean isTimeout(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.SocketTimeoutException) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
   }
 
   private static boolean containsAuthError(Throwable e) {

@@ -12,7 +12,6 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import javax.cache.CacheException;
 import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
@@ -34,6 +33,7 @@ public final class RedisStore implements ByteStore {
   private static final long KEEP_TTL = -2;
 
   private final UnifiedJedis client;
+  private final Runnable dropIdleConnections;
   private final RedisAddress address;
   private final String name;
   private final LongSupplier clock;
@@ -54,7 +54,9 @@ public final class RedisStore implements ByteStore {
     this.name = settings.name();
     this.address = RedisAddress.parse(settings.uri(), "tiffin.store." + settings.name() + ".uri");
     this.clock = clock;
-    this.client = RedisConnector.connect(settings, address);
+    RedisConnector.Connected connected = RedisConnector.connect(settings, address);
+    this.client = connected.client();
+    this.dropIdleConnections = connected.dropIdleConnections();
     try {
       this.dialect = knownDialect != null ? knownDialect
           : RedisDialect.probe(client, address.product(), address.describeNodes(), app);
@@ -262,11 +264,17 @@ public final class RedisStore implements ByteStore {
     return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
   }
 
-  /** Runs an idempotent call, once more if a pooled connection turned out to be dead. */
+  /**
+   * Runs an idempotent call, once more if a pooled connection turned out to be dead; never after a
+   * timeout, which would double the time the caller waits.
+   */
   private <T> T reading(Supplier<T> call) {
     try {
       return call.get();
     } catch (JedisConnectionException e) {
+      if (RedisFailures.isTimeout(e)) {
+        throw failure(e);
+      }
       dropIdleConnections();
       return writing(call);
     } catch (JedisException e) {
@@ -288,9 +296,7 @@ public final class RedisStore implements ByteStore {
 
   /** After a server restart every idle pooled connection is dead: drop them all at once. */
   private void dropIdleConnections() {
-    if (client instanceof RedisClient standalone) {
-      standalone.getPool().clear();
-    }
+    dropIdleConnections.run();
   }
 
   private CacheException failure(JedisException e) {

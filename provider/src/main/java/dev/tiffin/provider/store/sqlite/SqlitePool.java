@@ -37,12 +37,26 @@ final class SqlitePool implements AutoCloseable {
   <T> T run(SqlWork<T> work) {
     SqliteSession session = claim();
     try {
-      return work.run(session);
-    } catch (SQLException e) {
-      throw failure(e);
-    } finally {
+      T result = work.run(session);
       session.release();
+      return result;
+    } catch (SQLException e) {
+      // A statement that failed (disk full, I/O error…) can be left unusable ("statement is not
+      // executing" for ever after): drop the connection, so the next call opens a fresh one.
+      discard(session);
+      throw failure(e);
+    } catch (RuntimeException | Error e) {
+      session.release();
+      throw e;
     }
+  }
+
+  private void discard(SqliteSession session) {
+    synchronized (sessions) {
+      sessions.remove(session);
+    }
+    // Never released: no thread can claim it again, even one whose last-used session it was.
+    session.close();
   }
 
   private SqliteSession claim() {

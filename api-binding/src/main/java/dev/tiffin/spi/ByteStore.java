@@ -70,6 +70,14 @@ public interface ByteStore extends AutoCloseable {
   /** Checks that the backend answers; throws a {@code CacheException} naming it if not. */
   void ping();
 
+  /**
+   * What the backend says about itself, for a health check or a "test connection": product, version,
+   * mode and the like, safe to print. One round trip at most.
+   */
+  default java.util.Map<String, String> serverInfo() {
+    return java.util.Map.of();
+  }
+
   /** A description of where the data lives, safe to print (never a secret). */
   String describe();
 

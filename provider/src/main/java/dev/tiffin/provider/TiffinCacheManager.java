@@ -310,7 +310,12 @@ public final class TiffinCacheManager implements CacheManager {
     if (clazz.isAssignableFrom(getClass())) {
       return clazz.cast(this);
     }
-    throw new IllegalArgumentException("A Tiffin cache manager cannot be unwrapped to " + clazz.getName());
+    if (clazz.isAssignableFrom(ManagerStores.class)) {
+      requireOpen();
+      return clazz.cast(new ManagerStores(settings, name -> storeFor(name).store()));
+    }
+    throw new IllegalArgumentException("A Tiffin cache manager cannot be unwrapped to " + clazz.getName()
+        + "; try " + dev.tiffin.api.TiffinStores.class.getName());
   }
 
   private void requireOpen() {

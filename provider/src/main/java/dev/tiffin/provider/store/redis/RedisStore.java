@@ -7,7 +7,10 @@ import dev.tiffin.spi.ScanPage;
 import dev.tiffin.spi.StoredEntry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import javax.cache.CacheException;
@@ -231,6 +234,27 @@ public final class RedisStore implements ByteStore {
   @Override
   public void ping() {
     reading(client::ping);
+  }
+
+  @Override
+  public Map<String, String> serverInfo() {
+    Map<String, String> info = new LinkedHashMap<>();
+    info.put("product", dialect.product());
+    info.put("mode", address.kind().name().toLowerCase(Locale.ROOT));
+    info.put("nodes", address.describeNodes());
+    try {
+      String server = reading(() -> client.info("server"));
+      for (String line : server.split("\\r?\\n")) {
+        if (line.startsWith("redis_version:")) {
+          info.put("version", line.substring("redis_version:".length()).trim());
+        }
+      }
+    } catch (CacheException e) {
+      // INFO may be refused (an ACL, a Redis-like server): the rest still describes the store.
+      info.put("version", "unknown (" + e.getMessage() + ")");
+    }
+    info.put("capabilities", dialect.describe());
+    return info;
   }
 
   @Override

@@ -280,6 +280,17 @@ public final class SqliteStore implements ByteStore {
   }
 
   @Override
+  public Map<String, String> serverInfo() {
+    String version = pool.run(session -> {
+      try (Statement statement = session.connection().createStatement();
+           ResultSet rows = statement.executeQuery("SELECT sqlite_version()")) {
+        return rows.next() ? rows.getString(1) : "unknown";
+      }
+    });
+    return Map.of("product", "SQLite", "version", version, "mode", "embedded file");
+  }
+
+  @Override
   public String describe() {
     return "SQLite store " + description;
   }

@@ -1,0 +1,34 @@
+package dev.tiffin.spring.boot.boot4;
+
+import dev.tiffin.spring.boot.BootCacheConfiguration;
+import dev.tiffin.spring.boot.TiffinEnvironmentSettings;
+import javax.cache.configuration.Configuration;
+import org.springframework.boot.cache.autoconfigure.JCachePropertiesCustomizer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Spring Boot 4: hands Boot's {@code tiffin.*} settings to the Tiffin cache manager Boot creates, and
+ * gives the caches Boot creates their configuration. Runs before Boot's cache auto-configuration,
+ * which asks for both.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration")
+@ConditionalOnClass(name = "org.springframework.boot.cache.autoconfigure.JCachePropertiesCustomizer")
+public class TiffinCacheAutoConfiguration {
+
+  /** Boot's {@code tiffin.*} settings, added to the properties of the JCache manager. */
+  @Bean
+  JCachePropertiesCustomizer tiffinSettingsFromBoot(ConfigurableEnvironment environment) {
+    return properties -> TiffinEnvironmentSettings.copy(environment, properties);
+  }
+
+  /** The configuration of the caches named in {@code spring.cache.cache-names}. */
+  @Bean
+  @ConditionalOnMissingBean(Configuration.class)
+  Configuration<Object, Object> tiffinBootCacheConfiguration(ConfigurableEnvironment environment) {
+    return BootCacheConfiguration.from(environment);
+  }
+}

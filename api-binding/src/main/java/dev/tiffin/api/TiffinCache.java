@@ -33,6 +33,20 @@ public interface TiffinCache<K, V> {
   FlightLock lock(K key, Duration lease, Duration wait);
 
   /**
+   * The keys of this cache's live entries that match a glob, read lazily page by page from the store
+   * (never a keyspace-wide command): {@code *} any characters, {@code ?} one, {@code [abc]} /
+   * {@code [a-z]} / {@code [!a]} a set, {@code \\} makes the next character literal. A key is matched
+   * by its text ({@code String.valueOf}); reading keys touches no entry's expiry and decodes no value.
+   */
+  java.util.Iterator<K> keys(String glob);
+
+  /**
+   * What is stored under {@code key} — its class, size and whether its signature verifies — read without
+   * deserializing it, so it works for classes this JVM cannot load; empty when no live entry is there.
+   */
+  java.util.Optional<StoredValue> inspect(K key);
+
+  /**
    * How many stored values this cache has read as absent since it was opened because they could not
    * be read back or trusted (an unsigned or tampered value, a refused class, corrupt bytes); each
    * kind is also logged once per cache.

@@ -1,7 +1,7 @@
 package dev.tiffin.cli;
 
 import dev.tiffin.api.TiffinCache;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
@@ -17,9 +17,9 @@ final class Demo {
   private static final long TTL_MILLIS = 1_000;
 
   private final CacheManager manager;
-  private final PrintStream out;
+  private final PrintWriter out;
 
-  Demo(CacheManager manager, PrintStream out) {
+  Demo(CacheManager manager, PrintWriter out) {
     this.manager = manager;
     this.out = out;
   }

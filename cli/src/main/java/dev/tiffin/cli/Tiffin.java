@@ -1,67 +1,69 @@
 package dev.tiffin.cli;
 
-import java.io.PrintStream;
-import java.net.URI;
+import java.io.PrintWriter;
 import java.util.Arrays;
-import javax.cache.CacheException;
-import javax.cache.Caching;
-import javax.cache.spi.CachingProvider;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
-/** The {@code tiffin} command: {@code demo}, {@code ping} and {@code clear} against a cache manager URI. */
-public final class Tiffin {
+/**
+ * The {@code tiffin} command for operators: test a store's connection, look inside its caches, clear
+ * them, read statistics, run a short benchmark. Exit codes: 0 success, 1 failure, 2 usage.
+ */
+@Command(name = "tiffin", mixinStandardHelpOptions = true, version = "tiffin 0.1.0",
+    description = "Test, inspect and clear Tiffin stores and caches.",
+    subcommands = {DemoCommand.class, PingCommand.class, CachesCommand.class, KeysCommand.class,
+        GetCommand.class, DelCommand.class, ClearCommand.class, StatsCommand.class, BenchCommand.class},
+    footer = {"", "Settings come from the same places as the library's: --uri/--config, tiffin.properties,",
+        "system properties and TIFFIN_* environment variables. Exit codes: 0 ok, 1 failure, 2 usage."})
+public final class Tiffin implements Runnable {
 
-  private static final String USAGE = String.join("\n",
-      "usage: tiffin <command> [--uri <cache manager URI>]",
-      "  demo            show a cache at work on the embedded SQLite default: miss, hit, expiry, statistics",
-      "  ping            check that the store answers, and how fast",
-      "  clear <cache>   remove every entry of one cache (only this application's keys)",
-      "The URI defaults to Tiffin's default (tiffin.properties on the class path, else the per-user SQLite file).");
+  /** Exit code of a command that failed (a store that does not answer, an unknown cache…). */
+  static final int FAILURE = 1;
+  /** Exit code of a command line that cannot be understood. */
+  static final int USAGE = CommandLine.ExitCode.USAGE;
 
-  private Tiffin() {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
   }
 
-  /** Runs a command and exits with 0 on success, 1 on a cache error, 2 on bad usage. */
+  /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length == 0) {
-      err.println(USAGE);
-      return 2;
-    }
-    URI uri = null;
-    String[] rest = Arrays.copyOfRange(args, 1, args.length);
-    int uriFlag = Arrays.asList(rest).indexOf("--uri");
-    if (uriFlag >= 0) {
-      if (uriFlag + 1 >= rest.length) {
-        err.println("--uri needs a value\n" + USAGE);
-        return 2;
-      }
-      uri = URI.create(rest[uriFlag + 1]);
-      String[] withoutUri = new String[rest.length - 2];
-      System.arraycopy(rest, 0, withoutUri, 0, uriFlag);
-      System.arraycopy(rest, uriFlag + 2, withoutUri, uriFlag, rest.length - uriFlag - 2);
-      rest = withoutUri;
-    }
-    CachingProvider provider = Caching.getCachingProvider();
-    try {
-      return switch (args[0]) {
-        case "demo" -> new Demo(provider.getCacheManager(uri, null), out).run();
-        case "ping" -> Commands.ping(provider.getCacheManager(uri, null), out);
-        case "clear" -> rest.length == 1 ? Commands.clear(provider.getCacheManager(uri, null), rest[0], out) : usage(err);
-        default -> usage(err);
-      };
-    } catch (CacheException | IllegalArgumentException e) {
-      err.println("tiffin " + args[0] + ": " + e.getMessage());
-      return 1;
-    } finally {
-      provider.close();
-    }
+  static int run(String[] args, PrintWriter out, PrintWriter err) {
+    quietLogging(Arrays.asList(args).contains("--verbose"));
+    CommandLine line = new CommandLine(new Tiffin())
+        .setOut(out)
+        .setErr(err)
+        .setExecutionExceptionHandler((failure, commandLine, parsed) -> {
+          commandLine.getErr().println("tiffin " + commandLine.getCommandName() + ": " + message(failure));
+          return FAILURE;
+        });
+    return line.execute(args);
   }
 
-  private static int usage(PrintStream err) {
-    err.println(USAGE);
-    return 2;
+  private static String message(Throwable failure) {
+    return failure.getMessage() == null ? failure.toString() : failure.getMessage();
+  }
+
+  /**
+   * Warnings and errors only, unless {@code --verbose}: Tiffin logs through {@code System.Logger} and
+   * its embedded Jedis through SLF4J, both bound to java.util.logging here.
+   */
+  private static void quietLogging(boolean verbose) {
+    LogManager.getLogManager().reset();
+    Logger root = Logger.getLogger("");
+    java.util.logging.ConsoleHandler handler = new java.util.logging.ConsoleHandler();
+    handler.setLevel(verbose ? Level.FINE : Level.WARNING);
+    root.addHandler(handler);
+    root.setLevel(verbose ? Level.FINE : Level.WARNING);
   }
 }

@@ -68,6 +68,21 @@ final class CacheIterator<K, V> implements Iterator<Cache.Entry<K, V>> {
     last = null;
   }
 
+  /** The keys of the entries this iterator yields, as lazily; removal is not offered. */
+  Iterator<K> keys() {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return CacheIterator.this.hasNext();
+      }
+
+      @Override
+      public K next() {
+        return CacheIterator.this.next().getKey();
+      }
+    };
+  }
+
   /** Turns a scanned row into a live entry, or {@code null} to skip it. */
   @FunctionalInterface
   interface EntryReader<K, V> {

@@ -2,9 +2,12 @@ package dev.tiffin.provider;
 
 import dev.tiffin.api.StorePing;
 import dev.tiffin.api.TiffinStores;
+import dev.tiffin.config.StoreSettings;
 import dev.tiffin.config.TiffinSettings;
 import dev.tiffin.spi.ByteStore;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -32,7 +35,20 @@ final class ManagerStores implements TiffinStores {
     long start = System.nanoTime();
     store.ping();
     Duration roundTrip = Duration.ofNanos(System.nanoTime() - start);
-    return new StorePing(storeName, store.describe(), roundTrip, store.serverInfo());
+    Map<String, String> details = new LinkedHashMap<>(store.serverInfo());
+    details.put("signing key", signingKey(settings.store(storeName)));
+    return new StorePing(storeName, store.describe(), roundTrip, details);
+  }
+
+  private static String signingKey(StoreSettings store) {
+    String setting = "tiffin.store." + store.name() + ".signing-key";
+    if (store.signingKey().isPresent()) {
+      return "configured (" + setting + (store.previousSigningKey().isPresent() ? ", with a previous key)" : ")");
+    }
+    if (store.uri().getScheme().equalsIgnoreCase("sqlite")) {
+      return "generated, kept beside the database file";
+    }
+    return "none: values needing Java deserialization fall back to the allow-list (set " + setting + ")";
   }
 
   @Override

@@ -391,6 +391,11 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
     remove(key);
   }
 
+  /** What stored bytes hold, from the value format alone. */
+  dev.tiffin.api.StoredValue inspect(byte[] storeKey, byte[] value) {
+    return values.inspect(storeKey, value);
+  }
+
   /** The state of a scanned row, or {@code null} when its key cannot be read or trusted. */
   @SuppressWarnings("unchecked")
   EntryState<K, V> stateOf(byte[] storeKey, StoredEntry stored) {

@@ -1,16 +1,21 @@
 package dev.tiffin.provider;
 
 import dev.tiffin.api.FlightLock;
+import dev.tiffin.api.StoredValue;
 import dev.tiffin.api.TiffinCache;
 import dev.tiffin.provider.codec.KeyCodec;
 import dev.tiffin.provider.codec.UnreadableValues;
 import dev.tiffin.provider.event.EventBatch;
 import dev.tiffin.provider.event.EventDispatcher;
+import dev.tiffin.provider.processor.EntryState;
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.StoredEntry;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
 
 /** What {@code cache.unwrap(TiffinCache.class)} returns: Tiffin's operations beyond JCache, for one cache. */
 final class TiffinExtension<K, V> implements TiffinCache<K, V> {
@@ -83,6 +88,31 @@ final class TiffinExtension<K, V> implements TiffinCache<K, V> {
     long now = clock.getAsLong();
     long millis = ttl.toMillis();
     return millis > StoredEntry.ETERNAL - now ? StoredEntry.ETERNAL : now + millis;
+  }
+
+  @Override
+  public Iterator<K> keys(String glob) {
+    cache.requireOpen();
+    Pattern pattern = Glob.compile(Objects.requireNonNull(glob, "glob"));
+    return new CacheIterator<>(cache, store, keys.prefix(), (storeKey, stored) -> {
+      if (stored.isExpiredAt(clock.getAsLong())) {
+        return null;
+      }
+      EntryState<K, V> state = cache.stateOf(storeKey, stored);
+      return state != null && pattern.matcher(String.valueOf(state.getKey())).matches()
+          ? new SimpleEntry<>(state.getKey(), null) : null;
+    }).keys();
+  }
+
+  @Override
+  public Optional<StoredValue> inspect(K key) {
+    cache.requireOpenAndKey(key);
+    byte[] storeKey = keys.encode(key);
+    StoredEntry stored = store.get(storeKey);
+    if (stored == null || stored.isExpiredAt(clock.getAsLong())) {
+      return Optional.empty();
+    }
+    return Optional.of(cache.inspect(storeKey, stored.value()));
   }
 
   @Override

@@ -33,6 +33,12 @@ public record CatalogRecord(String keyType, String valueType, Optional<ExpirySet
     return new CatalogRecord(keyType.getName(), valueType.getName(), standardExpiry(policy), statistics, management);
   }
 
+  /** How a cache's expiry reads for people: {@code created:PT10M}, {@code eternal}, or {@code custom}. */
+  public static String expiryOf(javax.cache.configuration.CompleteConfiguration<?, ?> configuration) {
+    return standardExpiry(configuration.getExpiryPolicyFactory().create()).map(ExpirySetting::toString)
+        .orElse("custom");
+  }
+
   /**
    * The standard policy behind {@code policy}; only the specification's own classes are asked, since
    * they answer without side effects (an application's policy may count or log its calls).

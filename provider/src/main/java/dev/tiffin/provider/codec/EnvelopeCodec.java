@@ -1,5 +1,6 @@
 package dev.tiffin.provider.codec;
 
+import dev.tiffin.api.StoredValue;
 import dev.tiffin.spi.CorruptValueException;
 import dev.tiffin.spi.ValueCodec;
 import java.nio.charset.StandardCharsets;
@@ -96,6 +97,32 @@ public final class EnvelopeCodec implements ValueCodec {
     } catch (CorruptValueException e) {
       throw unreadable("corrupt", "ignored an unreadable value (" + e.getMessage() + ")", e);
     }
+  }
+
+  /** What {@code bytes} hold, read from the format alone: nothing is deserialized. */
+  public StoredValue inspect(byte[] storeKey, byte[] bytes) {
+    if (bytes.length == 0 || bytes[0] != ValueFormat.MARKER) {
+      return new StoredValue("java.lang.String", bytes.length, "text");
+    }
+    if (bytes.length <= ValueFormat.HEADER_LENGTH) {
+      return new StoredValue("unreadable", bytes.length, "corrupt");
+    }
+    boolean signed = isSigned(bytes);
+    int end = signed ? bytes.length - ValueFormat.TAG_LENGTH : bytes.length;
+    String trust = !signed ? (bytes[3] == ValueFormat.JAVA ? "unsigned" : "plain")
+        : signer == null ? "signed (no key here to check it)"
+        : end > ValueFormat.HEADER_LENGTH && signer.verifies(storeKey, bytes, end) ? "signed" : "bad signature";
+    String type = switch (bytes[3]) {
+      case ValueFormat.TEXT, ValueFormat.UTF16 -> "java.lang.String";
+      case ValueFormat.LONG -> "java.lang.Long";
+      case ValueFormat.INTEGER -> "java.lang.Integer";
+      case ValueFormat.DOUBLE -> "java.lang.Double";
+      case ValueFormat.BOOLEAN -> "java.lang.Boolean";
+      case ValueFormat.BYTES -> "byte[]";
+      case ValueFormat.JAVA -> JavaSerialization.firstClassName(bytes, ValueFormat.HEADER_LENGTH + 1, end);
+      default -> "unknown codec " + bytes[3];
+    };
+    return new StoredValue(type, bytes.length, trust);
   }
 
   /** The cache key behind {@code storeKey}, trusted as far as the value stored under it is. */

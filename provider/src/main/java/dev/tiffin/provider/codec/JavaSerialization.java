@@ -82,6 +82,23 @@ final class JavaSerialization {
     }
   }
 
+  /**
+   * The class name of the object a stream starts with, read from its first class descriptor without
+   * deserializing anything ({@code STREAM_MAGIC}, version, then {@code TC_OBJECT}/{@code TC_ARRAY},
+   * {@code TC_CLASSDESC} and the name).
+   */
+  static String firstClassName(byte[] bytes, int offset, int end) {
+    int at = offset + 4;
+    if (end - at < 4 || (bytes[at] != 0x73 && bytes[at] != 0x75) || bytes[at + 1] != 0x72) {
+      return "java.io.Serializable (unknown class)";
+    }
+    int length = ((bytes[at + 2] & 0xFF) << 8) | (bytes[at + 3] & 0xFF);
+    if (at + 4 + length > end) {
+      return "java.io.Serializable (unknown class)";
+    }
+    return new String(bytes, at + 4, length, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** The limits of one read, and the class it refused, if any. */
   private static final class Bounds implements ObjectInputFilter {
 

@@ -11,14 +11,16 @@ final class RedisFailures {
   }
 
   static String describe(JedisException e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+    Throwable deepest = e;
+    while (deepest.getCause() != null && deepest.getCause() != deepest) {
+      deepest = deepest.getCause();
     }
+    // The message, not the class: Jedis's classes are relocated inside Tiffin and their names mean nothing to a user.
+    String root = deepest.getMessage() != null ? deepest.getMessage() : deepest.getClass().getSimpleName();
     if (e instanceof JedisAccessControlException || containsAuthError(e)) {
       return "authentication failed (" + e.getMessage() + "); check the store's username and password settings";
     }
-    if (isTimeout(e) && String.valueOf(root.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("connect")) {
+    if (isTimeout(e) && root.toLowerCase(java.util.Locale.ROOT).contains("connect")) {
       return "could not connect within the timeout (" + root + "); check that the host and port are right and"
           + " that no firewall drops the connection";
     }

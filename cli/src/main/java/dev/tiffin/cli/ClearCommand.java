@@ -1,0 +1,67 @@
+package dev.tiffin.cli;
+
+import dev.tiffin.api.TiffinCache;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import javax.cache.Cache;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Empties one cache, this application's keys only, after asking. */
+@Command(name = "clear", mixinStandardHelpOptions = true,
+    description = "Remove every entry of one cache (only this application's keys); asks first unless --yes.")
+final class ClearCommand implements Callable<Integer> {
+
+  @Mixin
+  Target target;
+
+  @Parameters(index = "0", paramLabel = "<cache>", description = "the cache")
+  String cache;
+
+  @Option(names = {"-y", "--yes"}, description = "do not ask for confirmation")
+  boolean yes;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    try (Target opened = target) {
+      Cache<Object, Object> entries = Caches.existing(target.manager(), cache);
+      TiffinCache<?, ?> tiffin = entries.unwrap(TiffinCache.class);
+      long count = CachesCommand.count(tiffin.keys("*"));
+      if (!yes && !confirmed(count, tiffin.storeDescription())) {
+        spec.commandLine().getErr().println("tiffin clear: not confirmed; nothing removed");
+        return Tiffin.FAILURE;
+      }
+      entries.clear();
+      Map<String, Object> fields = new LinkedHashMap<>();
+      fields.put("cache", cache);
+      fields.put("removed", count);
+      fields.put("store", tiffin.storeDescription());
+      new Output(spec.commandLine().getOut(), target.json).record(fields);
+      return 0;
+    }
+  }
+
+  private boolean confirmed(long count, String store) throws IOException {
+    if (System.console() == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "no terminal to confirm on: pass --yes to clear '" + cache + "' (" + count + " entries) from a script");
+    }
+    spec.commandLine().getOut().printf("Remove all %d entries of cache '%s' in %s? [y/N] ", count, cache, store);
+    spec.commandLine().getOut().flush();
+    String answer = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())).readLine();
+    return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
+  }
+}

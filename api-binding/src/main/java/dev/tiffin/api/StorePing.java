@@ -13,8 +13,8 @@ import java.util.Map;
  */
 public record StorePing(String store, String location, Duration roundTrip, Map<String, String> server) {
 
-  /** Copies the details so the record stays immutable. */
+  /** Copies the details, in their order, so the record stays immutable. */
   public StorePing {
-    server = Map.copyOf(server);
+    server = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(server));
   }
 }

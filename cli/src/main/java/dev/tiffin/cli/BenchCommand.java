@@ -13,17 +13,14 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
@@ -34,22 +31,16 @@ import redis.clients.jedis.RedisClient;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Measure get and put at 1 and 4 threads, Tiffin next to the raw client, and show the ratio.")
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand extends StoreCommand {
 
   private static final int KEYS = 1_000;
   private static final String VALUE = "v".repeat(100);
-
-  @Mixin
-  Target target;
 
   @Parameters(arity = "0..1", paramLabel = "<store|uri>", description = "a store name or a store URI")
   String storeOrUri;
 
   @Option(names = "--seconds", paramLabel = "<s>", description = "how long each measurement runs (default: 2)")
   double seconds = 2;
-
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
@@ -81,7 +72,7 @@ final class BenchCommand implements Callable<Integer> {
           }
         }
         progress.done();
-        new Output(spec.commandLine().getOut(), target.json).table(
+        output().table(
             List.of("operation", "threads", "tiffin ops/s", raw.name() + " ops/s", "tiffin/raw"), rows);
       } finally {
         manager.destroyCache("tiffin-bench");

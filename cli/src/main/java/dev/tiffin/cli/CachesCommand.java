@@ -5,24 +5,15 @@ import dev.tiffin.provider.catalog.CatalogRecord;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.Callable;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.configuration.CompleteConfiguration;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 
 /** The caches a store knows (its catalog), with their live entries, types and expiry. */
 @Command(name = "caches", mixinStandardHelpOptions = true,
     description = "List the caches the store knows for this application: entries, types, expiry.")
-final class CachesCommand implements Callable<Integer> {
-
-  @Mixin
-  Target target;
-
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+final class CachesCommand extends StoreCommand {
 
   @Override
   public Integer call() {
@@ -36,7 +27,7 @@ final class CachesCommand implements Callable<Integer> {
             configuration.getKeyType().getName(), configuration.getValueType().getName(),
             CatalogRecord.expiryOf(configuration)));
       }
-      new Output(spec.commandLine().getOut(), target.json)
+      output()
           .table(List.of("cache", "entries", "key type", "value type", "expiry"), rows);
       return 0;
     }

@@ -8,31 +8,22 @@ import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import javax.cache.Cache;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** Empties one cache, this application's keys only, after asking. */
 @Command(name = "clear", mixinStandardHelpOptions = true,
     description = "Remove every entry of one cache (only this application's keys); asks first unless --yes.")
-final class ClearCommand implements Callable<Integer> {
-
-  @Mixin
-  Target target;
+final class ClearCommand extends StoreCommand {
 
   @Parameters(index = "0", paramLabel = "<cache>", description = "the cache")
   String cache;
 
   @Option(names = {"-y", "--yes"}, description = "do not ask for confirmation")
   boolean yes;
-
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
@@ -49,7 +40,7 @@ final class ClearCommand implements Callable<Integer> {
       fields.put("cache", cache);
       fields.put("removed", count);
       fields.put("store", tiffin.storeDescription());
-      new Output(spec.commandLine().getOut(), target.json).record(fields);
+      output().record(fields);
       return 0;
     }
   }

@@ -4,29 +4,20 @@ import dev.tiffin.api.StoredValue;
 import dev.tiffin.api.TiffinCache;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import javax.cache.Cache;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** One entry: its class, size and trust from the stored bytes, and the value itself when it is text or a number. */
 @Command(name = "get", mixinStandardHelpOptions = true,
     description = "Show the value under a (String) key: its text, or its class and size.")
-final class GetCommand implements Callable<Integer> {
-
-  @Mixin
-  Target target;
+final class GetCommand extends StoreCommand {
 
   @Parameters(index = "0", paramLabel = "<cache>", description = "the cache")
   String cache;
 
   @Parameters(index = "1", paramLabel = "<key>", description = "the key")
   String key;
-
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   @SuppressWarnings("unchecked")
@@ -45,7 +36,7 @@ final class GetCommand implements Callable<Integer> {
         // Text and numbers need no class of the application: show them.
         fields.put("value", entries.get(key));
       }
-      new Output(spec.commandLine().getOut(), target.json).record(fields);
+      output().record(fields);
       return 0;
     }
   }

@@ -5,20 +5,14 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** The keys of one cache, streamed as the store is scanned. */
 @Command(name = "keys", mixinStandardHelpOptions = true,
     description = "List a cache's keys, streamed page by page (never KEYS), matching an optional glob.")
-final class KeysCommand implements Callable<Integer> {
-
-  @Mixin
-  Target target;
+final class KeysCommand extends StoreCommand {
 
   @Parameters(index = "0", paramLabel = "<cache>", description = "the cache")
   String cache;
@@ -29,9 +23,6 @@ final class KeysCommand implements Callable<Integer> {
 
   @Option(names = "--limit", paramLabel = "<n>", description = "stop after n keys")
   long limit = Long.MAX_VALUE;
-
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {

@@ -5,26 +5,17 @@ import dev.tiffin.api.TiffinStores;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** The "test connection": does the store answer, how fast, and what is it. */
 @Command(name = "ping", mixinStandardHelpOptions = true,
     description = "Check that a store answers: round trip, server kind and version, mode, signing key.")
-final class PingCommand implements Callable<Integer> {
-
-  @Mixin
-  Target target;
+final class PingCommand extends StoreCommand {
 
   @Parameters(arity = "0..1", paramLabel = "<store|uri>",
       description = "a store name from the settings, or a store URI (redis://host:port, sqlite:/path…)")
   String storeOrUri;
-
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -41,7 +32,7 @@ final class PingCommand implements Callable<Integer> {
       fields.put("location", ping.location());
       fields.put("round trip", String.format("%.3f ms", ping.roundTrip().toNanos() / 1e6));
       fields.putAll(ping.server());
-      new Output(spec.commandLine().getOut(), target.json).record(fields);
+      output().record(fields);
       return 0;
     }
   }

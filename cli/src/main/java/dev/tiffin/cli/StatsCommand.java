@@ -4,7 +4,6 @@ import dev.tiffin.api.TiffinCache;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import javax.cache.CacheManager;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
@@ -12,10 +11,8 @@ import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * Cache statistics: a running application's, read from its statistics MXBeans over JMX, or else
@@ -23,13 +20,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "stats", mixinStandardHelpOptions = true,
     description = "Show cache statistics: a running application's over --jmx, else entries per cache.")
-final class StatsCommand implements Callable<Integer> {
+final class StatsCommand extends StoreCommand {
 
   private static final List<String> ATTRIBUTES = List.of("CacheGets", "CacheHits", "CacheMisses", "CachePuts",
       "CacheRemovals", "AverageGetTime", "AveragePutTime", "AverageRemoveTime");
-
-  @Mixin
-  Target target;
 
   @Parameters(arity = "0..1", paramLabel = "<cache>", description = "one cache (default: all)")
   String cache;
@@ -37,12 +31,9 @@ final class StatsCommand implements Callable<Integer> {
   @Option(names = "--jmx", paramLabel = "<host:port>", description = "the JMX port of a running application")
   String jmx;
 
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
-    Output output = new Output(spec.commandLine().getOut(), target.json);
+    Output output = output();
     if (jmx != null) {
       fromJmx(output);
       return 0;

@@ -81,13 +81,38 @@ class TiffinCommandIT {
     return "sqlite:" + folder.resolve("cli.db");
   }
 
+  private static final String SIGNING_KEY = "a-signing-key-for-the-cli-tests";
+
+  /** The stores every command is run against; the shared ones with a signing key, as in production. */
+  enum Store {
+    SQLITE, REDIS, TONGRDS;
+
+    String uri(RedisServer tongrds) {
+      return switch (this) {
+        case SQLITE -> sqlite();
+        case REDIS -> redis.uri();
+        case TONGRDS -> "tongrds://127.0.0.1:" + tongrds.port();
+      };
+    }
+
+    Map<String, String> env() {
+      return this == SQLITE ? Map.of() : Map.of("TIFFIN_STORE_DEFAULT_SIGNING_KEY", SIGNING_KEY);
+    }
+  }
+
   /** Fills caches through the library, as an application would. */
-  private static void fill(String uri) {
+  private static void fill(String uri, Map<String, String> env) {
     CachingProvider provider = Caching.getCachingProvider("dev.tiffin.provider.TiffinCachingProvider");
     try {
-      CacheManager manager = provider.getCacheManager(URI.create(uri), TiffinCommandIT.class.getClassLoader());
+      java.util.Properties settings = new java.util.Properties();
+      if (env.containsKey("TIFFIN_STORE_DEFAULT_SIGNING_KEY")) {
+        settings.setProperty("tiffin.store.default.signing-key", env.get("TIFFIN_STORE_DEFAULT_SIGNING_KEY"));
+      }
+      CacheManager manager = provider.getCacheManager(URI.create(uri), TiffinCommandIT.class.getClassLoader(),
+          settings);
       Cache<String, Object> users = manager.getCache("users") != null ? manager.getCache("users")
           : manager.createCache("users", new MutableConfiguration<>());
+      users.clear();
       for (int i = 0; i < 30; i++) {
         users.put("user:" + i, "name " + i);
       }
@@ -98,47 +123,52 @@ class TiffinCommandIT {
     }
   }
 
-  @Test
-  void everyCommandWorksOnSqliteWithoutANoise() throws Exception {
-    fill(sqlite());
-    Run ping = tiffin("ping", sqlite());
-    assertEquals(0, ping.exit(), ping.err());
-    assertTrue(ping.out().contains("SQLite") && ping.out().contains("round trip"), ping.out());
-    assertEquals("", ping.err(), "a healthy run prints no logging noise");
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(Store.class)
+  void everyCommandWorksWithoutNoise(Store store) throws Exception {
+    try (RedisServer tongrds = TongrdsProfile.start(folder.resolve("tongrds-" + store), false)) {
+      String uri = store.uri(tongrds);
+      Map<String, String> env = store.env();
+      fill(uri, env);
+      Run ping = tiffin(env, "ping", uri);
+      assertEquals(0, ping.exit(), ping.err());
+      assertTrue(ping.out().contains("round trip"), ping.out());
+      assertEquals("", ping.err(), "a healthy run prints no logging noise");
 
-    Run caches = tiffin("caches", "--uri", sqlite());
-    assertEquals(0, caches.exit(), caches.err());
-    assertTrue(caches.out().lines().anyMatch(line -> line.startsWith("users") && line.contains(" 32 ")), caches.out());
+      Run caches = tiffin(env, "caches", "--uri", uri);
+      assertEquals(0, caches.exit(), caches.err());
+      assertTrue(caches.out().lines().anyMatch(line -> line.startsWith("users") && line.contains(" 32 ")), caches.out());
 
-    Run keys = tiffin("keys", "users", "user:1*", "--uri", sqlite());
-    assertEquals(List.of("user:1", "user:10", "user:11", "user:12", "user:13", "user:14", "user:15", "user:16",
-        "user:17", "user:18", "user:19"), keys.out().lines().sorted().toList());
-    assertEquals(List.of("star*key"), tiffin("keys", "users", "star\\*key", "--uri", sqlite()).out().lines().toList());
-    assertEquals(5, tiffin("keys", "users", "--limit", "5", "--uri", sqlite()).out().lines().count());
+      Run keys = tiffin(env, "keys", "users", "user:1*", "--uri", uri);
+      assertEquals(List.of("user:1", "user:10", "user:11", "user:12", "user:13", "user:14", "user:15", "user:16",
+          "user:17", "user:18", "user:19"), keys.out().lines().sorted().toList());
+      assertEquals(List.of("star*key"), tiffin(env, "keys", "users", "star\\*key", "--uri", uri).out().lines().toList());
+      assertEquals(5, tiffin(env, "keys", "users", "--limit", "5", "--uri", uri).out().lines().count());
 
-    Run text = tiffin("get", "users", "user:7", "--uri", sqlite());
-    assertTrue(text.out().contains("name 7"), text.out());
-    Run object = tiffin("get", "users", "order:1", "--uri", sqlite(), "--json");
-    assertEquals(Order.class.getName(), JsonParser.parseString(object.out()).getAsJsonObject().get("class").getAsString());
-    assertTrue(object.out().contains("\"trust\":\"signed\""), object.out());
+      Run text = tiffin(env, "get", "users", "user:7", "--uri", uri);
+      assertTrue(text.out().contains("name 7"), text.out());
+      Run object = tiffin(env, "get", "users", "order:1", "--uri", uri, "--json");
+      assertEquals(Order.class.getName(), JsonParser.parseString(object.out()).getAsJsonObject().get("class").getAsString());
+      assertTrue(object.out().contains("\"trust\":\"signed\""), object.out());
 
-    Run del = tiffin("del", "users", "user:1", "user:2", "nobody", "--uri", sqlite(), "--json");
-    assertEquals(2, JsonParser.parseString(del.out()).getAsJsonObject().get("removed").getAsInt());
+      Run del = tiffin(env, "del", "users", "user:1", "user:2", "nobody", "--uri", uri, "--json");
+      assertEquals(2, JsonParser.parseString(del.out()).getAsJsonObject().get("removed").getAsInt());
 
-    Run unconfirmed = tiffin("clear", "users", "--uri", sqlite());
-    assertEquals(2, unconfirmed.exit(), "no terminal and no --yes is a usage error");
-    assertTrue(unconfirmed.err().contains("--yes"), unconfirmed.err());
-    Run cleared = tiffin("clear", "users", "--yes", "--uri", sqlite());
-    assertEquals(0, cleared.exit(), cleared.err());
-    assertTrue(cleared.out().contains("30"), cleared.out());
-    assertEquals("", tiffin("keys", "users", "--uri", sqlite()).out());
+      Run unconfirmed = tiffin(env, "clear", "users", "--uri", uri);
+      assertEquals(2, unconfirmed.exit(), "no terminal and no --yes is a usage error");
+      assertTrue(unconfirmed.err().contains("--yes"), unconfirmed.err());
+      Run cleared = tiffin(env, "clear", "users", "--yes", "--uri", uri);
+      assertEquals(0, cleared.exit(), cleared.err());
+      assertTrue(cleared.out().contains("30"), cleared.out());
+      assertEquals("", tiffin(env, "keys", "users", "--uri", uri).out());
 
-    Run stats = tiffin("stats", "--uri", sqlite(), "--json");
-    assertEquals(0, stats.exit(), stats.err());
-    assertTrue(JsonParser.parseString(stats.out()).isJsonArray(), stats.out());
+      Run stats = tiffin(env, "stats", "--uri", uri, "--json");
+      assertEquals(0, stats.exit(), stats.err());
+      assertTrue(JsonParser.parseString(stats.out()).isJsonArray(), stats.out());
 
-    Run demo = tiffin("demo", "--uri", "sqlite:" + folder.resolve("demo.db"));
-    assertTrue(demo.out().contains("3 gets, 1 hits, 2 misses"), demo.out());
+      Run demo = tiffin(env, "demo", "--uri", store == Store.SQLITE ? "sqlite:" + folder.resolve("demo.db") : uri);
+      assertTrue(demo.out().contains("3 gets, 1 hits, 2 misses"), demo.out() + demo.err());
+    }
   }
 
   @Test
@@ -201,7 +231,7 @@ class TiffinCommandIT {
 
   @Test
   void cacheCommandsWorkOnRedis() throws Exception {
-    fill(redis.uri());
+    fill(redis.uri(), Map.of());
     Run keys = tiffin("keys", "users", "user:2?", "--uri", redis.uri());
     assertEquals(10, keys.out().lines().count(), keys.out() + keys.err());
     Run bench = tiffin("bench", redis.uri(), "--seconds", "0.1");

@@ -1,21 +1,19 @@
 package dev.tiffin.examples.boot;
 
 import java.util.Map;
-import org.springframework.context.ApplicationContext;
-import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.context.ApplicationContext;
 
-/** Reads a Tiffin store's health the way this Boot line's Actuator does (its health types moved in Boot 4). */
+/** Reads a Tiffin store's health from Actuator's health endpoint, as this Boot line shapes it. */
 final class StoreHealth {
 
   private StoreHealth() {
   }
 
-  /** The health of {@code store} from the starter's "tiffin" contributor. */
+  /** What {@code /actuator/health/tiffin/<store>} answers. */
   static Seen of(ApplicationContext context, String store) {
-    CompositeHealthContributor tiffin = context.getBean("tiffin", CompositeHealthContributor.class);
-    Health health = ((HealthIndicator) tiffin.getContributor(store)).health();
+    Health health = (Health) context.getBean(HealthEndpoint.class).healthForPath("tiffin", store);
     return new Seen(health.getStatus().getCode(), health.getDetails());
   }
 

@@ -1,21 +1,20 @@
 package dev.tiffin.examples.boot;
 
 import java.util.Map;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.IndicatedHealthDescriptor;
 import org.springframework.context.ApplicationContext;
-import org.springframework.boot.health.contributor.CompositeHealthContributor;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 
-/** Reads a Tiffin store's health the way this Boot line's Actuator does (its health types moved in Boot 4). */
+/** Reads a Tiffin store's health from Actuator's health endpoint, as Boot 4 shapes it (its types moved). */
 final class StoreHealth {
 
   private StoreHealth() {
   }
 
-  /** The health of {@code store} from the starter's "tiffin" contributor. */
+  /** What {@code /actuator/health/tiffin/<store>} answers. */
   static Seen of(ApplicationContext context, String store) {
-    CompositeHealthContributor tiffin = context.getBean("tiffin", CompositeHealthContributor.class);
-    Health health = ((HealthIndicator) tiffin.getContributor(store)).health();
+    IndicatedHealthDescriptor health = (IndicatedHealthDescriptor) context.getBean(HealthEndpoint.class)
+        .healthForPath("tiffin", store);
     return new Seen(health.getStatus().getCode(), health.getDetails());
   }
 

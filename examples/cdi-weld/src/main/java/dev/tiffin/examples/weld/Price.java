@@ -1,7 +1,0 @@
-package dev.tiffin.examples.weld;
-
-import java.io.Serializable;
-
-/** The application's value: what {@link PriceService} computes and the caches keep. */
-public record Price(String sku, long cents) implements Serializable {
-}

@@ -116,32 +116,6 @@ final class BenchCommand extends StoreCommand {
     return done.sum() / ((System.nanoTime() - start) / 1e9);
   }
 
-  /** A bar on standard error, only when a person is watching. */
-  private static final class Progress {
-    private final java.io.PrintWriter err;
-    private final int steps;
-    private int done;
-
-    Progress(java.io.PrintWriter err, int steps) {
-      this.err = err;
-      this.steps = steps;
-    }
-
-    void step() {
-      done++;
-      if (System.console() != null) {
-        err.print("\r[" + "#".repeat(done * 20 / steps) + " ".repeat(20 - done * 20 / steps) + "] " + done + "/" + steps);
-        err.flush();
-      }
-    }
-
-    void done() {
-      if (System.console() != null) {
-        err.println();
-      }
-    }
-  }
-
   /** The raw client doing what Tiffin does, on the same backend, under keys of its own. */
   private interface Peer extends AutoCloseable {
     String name();

@@ -5,9 +5,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javax.cache.Cache;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,8 +19,10 @@ import picocli.CommandLine.Parameters;
 
 /** Empties one cache, this application's keys only, after asking. */
 @Command(name = "clear", mixinStandardHelpOptions = true,
-    description = "Remove every entry of one cache (only this application's keys); asks first unless --yes.")
+    description = "Remove every entry of one cache (only this application's keys), with a progress bar; asks first unless --yes.")
 final class ClearCommand extends StoreCommand {
+
+  private static final int BATCH = 1_000;
 
   @Parameters(index = "0", paramLabel = "<cache>", description = "the cache")
   String cache;
@@ -35,14 +40,34 @@ final class ClearCommand extends StoreCommand {
         spec.commandLine().getErr().println("tiffin clear: not confirmed; nothing removed");
         return Tiffin.FAILURE;
       }
+      long removed = removeInBatches(entries, tiffin.keys("*"), count);
+      // Whatever could not be listed as a key (unreadable entries) goes with the cache's own clear().
       entries.clear();
       Map<String, Object> fields = new LinkedHashMap<>();
       fields.put("cache", cache);
-      fields.put("removed", count);
+      fields.put("removed", removed);
       fields.put("store", tiffin.storeDescription());
       output().record(fields);
       return 0;
     }
+  }
+
+  /** Removes the listed keys a thousand at a time, so a big clear shows its progress. */
+  private long removeInBatches(Cache<Object, Object> entries, Iterator<?> keys, long count) {
+    Progress progress = new Progress(spec.commandLine().getErr(), count);
+    Set<Object> batch = new HashSet<>();
+    long removed = 0;
+    while (keys.hasNext()) {
+      batch.add(keys.next());
+      if (batch.size() == BATCH || !keys.hasNext()) {
+        entries.removeAll(batch);
+        removed += batch.size();
+        progress.advance(batch.size());
+        batch.clear();
+      }
+    }
+    progress.done();
+    return removed;
   }
 
   private boolean confirmed(long count, String store) throws IOException {

@@ -93,11 +93,11 @@ public record RedisDialect(String product, boolean lua, boolean getex, boolean g
   public String describe() {
     List<String> parts = new ArrayList<>();
     parts.add("Lua " + yesNo(lua));
-    parts.add("GETEX " + yesNo(getex));
-    parts.add("GETDEL " + yesNo(getdel));
-    parts.add("SET KEEPTTL " + yesNo(keepTtl));
-    parts.add("SET GET " + yesNo(setGet));
-    parts.add("pub/sub " + yesNo(pubsub));
+    parts.add("GETEX " + yesNo(getex) + (getex ? "" : " (a read, then a script sets the access expiry: two round trips)"));
+    parts.add("GETDEL " + yesNo(getdel) + (getdel ? "" : " (likewise for a zero access expiry)"));
+    parts.add("SET KEEPTTL " + yesNo(keepTtl) + (keepTtl ? "" : " (a script keeps the TTL instead)"));
+    parts.add("SET GET " + yesNo(setGet) + (setGet ? "" : " (not used)"));
+    parts.add("pub/sub " + yesNo(pubsub) + (pubsub ? "" : " (not used yet)"));
     return "Capabilities found: " + String.join(", ", parts) + ".";
   }
 

@@ -1,7 +1,6 @@
 package dev.tiffin.provider;
 
 import dev.tiffin.config.CacheSettings;
-import dev.tiffin.config.ExpirySetting;
 import dev.tiffin.config.TiffinSettings;
 import dev.tiffin.provider.StoreRegistry.OpenStore;
 import dev.tiffin.provider.catalog.CatalogRecord;
@@ -26,15 +25,7 @@ import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.Configuration;
-import javax.cache.configuration.Factory;
 import javax.cache.configuration.MutableConfiguration;
-import javax.cache.expiry.AccessedExpiryPolicy;
-import javax.cache.expiry.CreatedExpiryPolicy;
-import javax.cache.expiry.Duration;
-import javax.cache.expiry.EternalExpiryPolicy;
-import javax.cache.expiry.ExpiryPolicy;
-import javax.cache.expiry.ModifiedExpiryPolicy;
-import javax.cache.expiry.TouchedExpiryPolicy;
 import javax.cache.spi.CachingProvider;
 
 /**
@@ -75,7 +66,7 @@ public final class TiffinCacheManager implements CacheManager {
     this.settings = resolved.settings();
     this.stores = stores;
     this.clock = clock;
-    settings.caches().forEach((name, cacheSettings) -> createCache(name, declaredConfiguration(cacheSettings)));
+    settings.caches().forEach((name, cacheSettings) -> createCache(name, CacheConfigurations.declared(cacheSettings)));
   }
 
   /** The settings this manager resolved from all sources. */
@@ -145,28 +136,8 @@ public final class TiffinCacheManager implements CacheManager {
       if (cache != null) {
         return cache;
       }
-      return catalogOf(cacheName).find(cacheName).map(record -> open(cacheName, configurationOf(record)))
+      return catalogOf(cacheName).find(cacheName).map(record -> open(cacheName, CacheConfigurations.recorded(record, classLoader)))
           .orElse(null);
-    }
-  }
-
-  private MutableConfiguration<Object, Object> configurationOf(CatalogRecord record) {
-    MutableConfiguration<Object, Object> configuration = new MutableConfiguration<>()
-        .setStatisticsEnabled(record.statistics())
-        .setManagementEnabled(record.management());
-    record.expiry().ifPresent(expiry -> configuration.setExpiryPolicyFactory(expiryFactory(expiry)));
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    MutableConfiguration<Object, Object> typed = (MutableConfiguration) configuration.setTypes(
-        (Class) typeNamed(record.keyType()), (Class) typeNamed(record.valueType()));
-    return typed;
-  }
-
-  /** A recorded type, loaded without initializing it; {@code Object} when this class loader lacks it. */
-  private Class<?> typeNamed(String name) {
-    try {
-      return Class.forName(name, false, classLoader);
-    } catch (ClassNotFoundException | LinkageError e) {
-      return Object.class;
     }
   }
 
@@ -322,26 +293,6 @@ public final class TiffinCacheManager implements CacheManager {
     if (closed) {
       throw new IllegalStateException("Cache manager " + uri + " is closed");
     }
-  }
-
-  private static MutableConfiguration<Object, Object> declaredConfiguration(CacheSettings cacheSettings) {
-    return new MutableConfiguration<>()
-        .setExpiryPolicyFactory(expiryFactory(cacheSettings.expiry().orElse(ExpirySetting.eternal())))
-        .setStatisticsEnabled(cacheSettings.statistics())
-        .setManagementEnabled(cacheSettings.management());
-  }
-
-  static Factory<ExpiryPolicy> expiryFactory(ExpirySetting expiry) {
-    if (expiry.kind() == ExpirySetting.Kind.ETERNAL) {
-      return EternalExpiryPolicy.factoryOf();
-    }
-    Duration duration = new Duration(java.util.concurrent.TimeUnit.MILLISECONDS, expiry.duration().toMillis());
-    return switch (expiry.kind()) {
-      case CREATED -> CreatedExpiryPolicy.factoryOf(duration);
-      case ACCESSED -> AccessedExpiryPolicy.factoryOf(duration);
-      case MODIFIED -> ModifiedExpiryPolicy.factoryOf(duration);
-      default -> TouchedExpiryPolicy.factoryOf(duration);
-    };
   }
 
   @Override

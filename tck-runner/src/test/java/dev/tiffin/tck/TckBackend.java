@@ -1,6 +1,7 @@
 package dev.tiffin.tck;
 
 import dev.tiffin.testing.redis.RedisCluster;
+import dev.tiffin.testing.redis.RedisSentinelSetup;
 import dev.tiffin.testing.redis.RedisServer;
 import dev.tiffin.testing.redis.TongrdsProfile;
 import java.nio.file.Files;
@@ -9,7 +10,7 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Starts the backend a TCK run asks for ({@code -Dtck.backend=sqlite|redis|redis-cluster|tongrds}) before
+ * Starts the backend a TCK run asks for ({@code -Dtck.backend=sqlite|redis|redis-cluster|redis-sentinel|tongrds}) before
  * any test runs, points Tiffin's default store at it, and stops it when the run ends.
  *
  * <p>The system property {@code tiffin.store.default.uri} outranks the {@code tiffin.properties}
@@ -42,6 +43,13 @@ public final class TckBackend implements LauncherSessionListener {
           System.setProperty("tiffin.store.default.uri", cluster.uri());
           System.setProperty("tiffin.store.default.signing-key", randomKey());
         }
+        case "redis-sentinel" -> {
+          // The master a Sentinel names: the same server, found through Sentinel as production finds it.
+          RedisSentinelSetup sentinel = RedisSentinelSetup.start(data);
+          server = sentinel;
+          System.setProperty("tiffin.store.default.uri", sentinel.uri());
+          System.setProperty("tiffin.store.default.signing-key", randomKey());
+        }
         case "tongrds" -> {
           // A real redis-server refusing on the wire what TongRDS lacks (WATCH, GETEX, GETDEL, …).
           RedisServer profile = TongrdsProfile.start(data, false);
@@ -50,7 +58,7 @@ public final class TckBackend implements LauncherSessionListener {
           System.setProperty("tiffin.store.default.signing-key", randomKey());
         }
         default -> throw new IllegalArgumentException(
-            "tck.backend must be sqlite, redis, redis-cluster or tongrds, was " + backend);
+            "tck.backend must be sqlite, redis, redis-cluster, redis-sentinel or tongrds, was " + backend);
       }
     } catch (Exception e) {
       throw new IllegalStateException("Could not start the " + backend + " backend for the TCK: " + e.getMessage(), e);

@@ -67,6 +67,9 @@ final class StoreRegistry implements AutoCloseable {
       store.close();
       return true;
     });
+    if (open.isEmpty()) {
+      stopSweeper();
+    }
   }
 
   private Shared openStore(StoreSettings settings, String app) {
@@ -131,6 +134,11 @@ final class StoreRegistry implements AutoCloseable {
   public synchronized void close() {
     open.values().forEach(shared -> shared.store.close());
     open.clear();
+    stopSweeper();
+  }
+
+  /** No store left to sweep: the thread goes, and a store opened later starts a new one. */
+  private void stopSweeper() {
     if (sweeper != null) {
       sweeper.shutdownNow();
       sweeper = null;

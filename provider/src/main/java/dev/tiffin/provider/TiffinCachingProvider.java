@@ -80,6 +80,8 @@ public final class TiffinCachingProvider implements CachingProvider {
     for (TiffinCacheManager manager : snapshot(null, null)) {
       manager.close();
     }
+    // Every manager gave its stores back; closing the registry also ends the sweeper thread.
+    stores.close();
   }
 
   @Override

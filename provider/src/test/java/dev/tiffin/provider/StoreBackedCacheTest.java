@@ -217,4 +217,22 @@ class StoreBackedCacheTest {
       assertEquals(0, rows.getInt(1), "removeAll() left rows behind");
     }
   }
+
+  @Test
+  void closingTheProviderEndsTiffinsThreads() throws Exception {
+    java.util.List<Thread> before = tiffinThreads();
+    cache(new MutableConfiguration<>()).put("k", "v");
+    java.util.List<Thread> ours = tiffinThreads().stream().filter(thread -> !before.contains(thread)).toList();
+    assertEquals(1, ours.size(), "this provider's store started one sweeper");
+    provider.close();
+    for (Thread thread : ours) {
+      thread.join(5_000);
+    }
+    assertEquals(java.util.List.of(), ours.stream().filter(Thread::isAlive).map(Thread::getName).toList());
+  }
+
+  private static java.util.List<Thread> tiffinThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().startsWith("tiffin-sweeper")).toList();
+  }
 }

@@ -80,7 +80,7 @@ public final class RedisStore implements ByteStore {
 
   @Override
   public StoredEntry get(byte[] key) {
-    return live(reading(() -> client.get(key)));
+    return live(idempotent(() -> client.get(key)));
   }
 
   @Override
@@ -90,7 +90,7 @@ public final class RedisStore implements ByteStore {
       return ByteStore.super.getAndTouch(key, expiresAt, now);
     }
     long ttl = ttl(expiresAt, now);
-    byte[] value = writing(() -> ttl == ETERNAL_TTL ? client.getEx(key, new GetExParams().persist())
+    byte[] value = once(() -> ttl == ETERNAL_TTL ? client.getEx(key, new GetExParams().persist())
         : ttl == 0 ? client.getDel(key)
         : client.getEx(key, new GetExParams().px(ttl)));
     return value == null ? null : new StoredEntry(value, expiresAt);
@@ -98,7 +98,7 @@ public final class RedisStore implements ByteStore {
 
   @Override
   public List<StoredEntry> getAll(List<byte[]> keys) {
-    return reading(() -> {
+    return idempotent(() -> {
       List<Response<byte[]>> replies = new ArrayList<>(keys.size());
       try (AbstractPipeline pipeline = client.pipelined()) {
         for (byte[] key : keys) {
@@ -115,7 +115,8 @@ public final class RedisStore implements ByteStore {
   @Override
   public void put(byte[] key, byte[] value, long expiresAtIfCreated, long expiresAtIfUpdated) {
     PutTtl ttl = PutTtl.of(expiresAtIfCreated, expiresAtIfUpdated, clock.getAsLong());
-    writing(() -> {
+    // A blind write may be sent again: applied twice, it leaves what one application leaves.
+    idempotent(() -> {
       SetParams plain = ttl.asSetParams(dialect.keepTtl());
       return plain != null ? client.set(key, value, plain)
           : RedisScripts.PUT.run(client, key, value, number(ttl.created), number(ttl.updated));
@@ -126,7 +127,7 @@ public final class RedisStore implements ByteStore {
   public void putAll(List<byte[]> keys, List<byte[]> values, long expiresAtIfCreated, long expiresAtIfUpdated) {
     PutTtl ttl = PutTtl.of(expiresAtIfCreated, expiresAtIfUpdated, clock.getAsLong());
     SetParams plain = ttl.asSetParams(dialect.keepTtl());
-    writing(() -> {
+    idempotent(() -> {
       try (AbstractPipeline pipeline = client.pipelined()) {
         for (int i = 0; i < keys.size(); i++) {
           if (plain != null) {
@@ -169,7 +170,7 @@ public final class RedisStore implements ByteStore {
   public boolean compareAndSet(byte[] key, byte[] expected, byte[] value, long expiresAt) {
     long now = clock.getAsLong();
     long ttl = expiresAt == KEEP_EXPIRY ? KEEP_TTL : ttl(expiresAt, now);
-    return writing(() -> {
+    return once(() -> {
       if (expected == null) {
         if (value == null || ttl == 0) {
           return true;
@@ -187,7 +188,7 @@ public final class RedisStore implements ByteStore {
   @Override
   public boolean touch(byte[] key, byte[] expected, long expiresAt) {
     long ttl = ttl(expiresAt, clock.getAsLong());
-    return writing(() -> RedisScripts.TOUCH_IF_EQUAL.succeeded(client, key, expected, number(ttl)));
+    return once(() -> RedisScripts.TOUCH_IF_EQUAL.succeeded(client, key, expected, number(ttl)));
   }
 
   @Override
@@ -195,7 +196,7 @@ public final class RedisStore implements ByteStore {
     if (keys.isEmpty()) {
       return 0;
     }
-    return writing(() -> {
+    return once(() -> {
       List<Response<Long>> removed = new ArrayList<>(keys.size());
       try (AbstractPipeline pipeline = client.pipelined()) {
         keys.forEach(key -> removed.add(pipeline.unlink(key)));
@@ -207,7 +208,7 @@ public final class RedisStore implements ByteStore {
 
   @Override
   public ScanPage scan(byte[] prefix, byte[] cursor, int limit) {
-    RedisKeyspace.Page page = reading(() -> keyspace.scan(prefix, cursor, limit));
+    RedisKeyspace.Page page = idempotent(() -> keyspace.scan(prefix, cursor, limit));
     List<StoredEntry> found = page.keys().isEmpty() ? List.of() : getAll(page.keys());
     List<KeyedEntry> entries = new ArrayList<>(found.size());
     for (int i = 0; i < found.size(); i++) {
@@ -224,7 +225,7 @@ public final class RedisStore implements ByteStore {
     byte[] cursor = null;
     do {
       byte[] position = cursor;
-      RedisKeyspace.Page page = reading(() -> keyspace.scan(prefix, position, 500));
+      RedisKeyspace.Page page = idempotent(() -> keyspace.scan(prefix, position, 500));
       removed += removeAll(page.keys());
       cursor = page.cursor();
     } while (cursor != null);
@@ -233,7 +234,7 @@ public final class RedisStore implements ByteStore {
 
   @Override
   public void ping() {
-    reading(client::ping);
+    idempotent(client::ping);
   }
 
   @Override
@@ -243,7 +244,7 @@ public final class RedisStore implements ByteStore {
     info.put("mode", address.kind().name().toLowerCase(Locale.ROOT));
     info.put("nodes", address.describeNodes());
     try {
-      String server = reading(() -> client.info("server"));
+      String server = idempotent(() -> client.info("server"));
       for (String line : server.split("\\r?\\n")) {
         if (line.startsWith("redis_version:")) {
           info.put("version", line.substring("redis_version:".length()).trim());
@@ -292,7 +293,7 @@ public final class RedisStore implements ByteStore {
    * Runs an idempotent call, once more if a pooled connection turned out to be dead; never after a
    * timeout, which would double the time the caller waits.
    */
-  private <T> T reading(Supplier<T> call) {
+  private <T> T idempotent(Supplier<T> call) {
     try {
       return call.get();
     } catch (JedisConnectionException e) {
@@ -300,14 +301,14 @@ public final class RedisStore implements ByteStore {
         throw failure(e);
       }
       dropIdleConnections();
-      return writing(call);
+      return once(call);
     } catch (JedisException e) {
       throw failure(e);
     }
   }
 
   /** Runs a call that must not be repeated blindly; a dead connection fails this call only. */
-  private <T> T writing(Supplier<T> call) {
+  private <T> T once(Supplier<T> call) {
     try {
       return call.get();
     } catch (JedisConnectionException e) {

@@ -109,7 +109,23 @@ final class SqlitePool implements AutoCloseable {
   }
 
   CacheException failure(SQLException e) {
-    return new CacheException("SQLite store " + description + " failed: " + e.getMessage(), e);
+    return new CacheException("SQLite store " + description + " failed: " + e.getMessage() + hint(e), e);
+  }
+
+  /** What a user can do about the common failures, which SQLite's own messages leave out. */
+  private static String hint(SQLException e) {
+    String code = e instanceof org.sqlite.SQLiteException sqlite ? sqlite.getResultCode().name() : "";
+    if (code.startsWith("SQLITE_CANTOPEN") || code.startsWith("SQLITE_READONLY")) {
+      return "; check that the file and its folder are writable by this user and that the file system is not"
+          + " read-only (the WAL journal writes -wal and -shm files beside the database)";
+    } else if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) {
+      return "; another connection or process held a lock longer than the store's timeout setting";
+    } else if (code.startsWith("SQLITE_FULL")) {
+      return "; the disk is full: writes work again by themselves once space is freed";
+    } else if (code.startsWith("SQLITE_NOTADB") || code.startsWith("SQLITE_CORRUPT")) {
+      return "; the file is damaged or is not a SQLite database: move it away, and Tiffin creates a new one";
+    }
+    return "";
   }
 
   @Override

@@ -53,7 +53,6 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
   private final ByteStore store;
   private final KeyCodec keys;
   private final EnvelopeCodec values;
-  private final UnreadableValues unreadable;
   private final ExpiryCalculator expiry;
   private final LoaderSupport<K, V> loader;
   private final LoaderSupport<K, V> readThrough;
@@ -76,7 +75,6 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
     this.store = store;
     this.keys = keys;
     this.values = values;
-    this.unreadable = unreadable;
     this.clock = clock;
     this.expiry = new ExpiryCalculator(configuration.getExpiryPolicyFactory().create());
     this.loader = new LoaderSupport<>(configuration.getCacheLoaderFactory() == null
@@ -91,7 +89,7 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
     this.backgroundLoader = new BackgroundLoader(name);
     this.bulk = new BulkOperations<>(this, engine, store, keys, values, expiry, clock, events, statistics, writer,
         loader, readThrough, backgroundLoader);
-    this.extension = new TiffinExtension<>(this, engine, events, store, keys, unreadable, clock);
+    this.extension = new TiffinExtension<>(this, engine, events, store, keys, values, unreadable, clock);
     setStatisticsEnabled(configuration.isStatisticsEnabled());
     setManagementEnabled(configuration.isManagementEnabled());
   }
@@ -389,11 +387,6 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
   /** Removes an entry returned by the iterator, as {@link #remove(Object)} would. */
   void removeIterated(K key) {
     remove(key);
-  }
-
-  /** What stored bytes hold, from the value format alone. */
-  dev.tiffin.api.StoredValue inspect(byte[] storeKey, byte[] value) {
-    return values.inspect(storeKey, value);
   }
 
   /** The state of a scanned row, or {@code null} when its key cannot be read or trusted. */

@@ -3,6 +3,7 @@ package dev.tiffin.provider;
 import dev.tiffin.api.FlightLock;
 import dev.tiffin.api.StoredValue;
 import dev.tiffin.api.TiffinCache;
+import dev.tiffin.provider.codec.EnvelopeCodec;
 import dev.tiffin.provider.codec.KeyCodec;
 import dev.tiffin.provider.codec.UnreadableValues;
 import dev.tiffin.provider.event.EventBatch;
@@ -25,16 +26,18 @@ final class TiffinExtension<K, V> implements TiffinCache<K, V> {
   private final EventDispatcher<K, V> events;
   private final ByteStore store;
   private final KeyCodec keys;
+  private final EnvelopeCodec values;
   private final UnreadableValues unreadable;
   private final LongSupplier clock;
 
   TiffinExtension(StoreBackedCache<K, V> cache, EntryEngine<K, V> engine, EventDispatcher<K, V> events,
-      ByteStore store, KeyCodec keys, UnreadableValues unreadable, LongSupplier clock) {
+      ByteStore store, KeyCodec keys, EnvelopeCodec values, UnreadableValues unreadable, LongSupplier clock) {
     this.cache = cache;
     this.engine = engine;
     this.events = events;
     this.store = store;
     this.keys = keys;
+    this.values = values;
     this.unreadable = unreadable;
     this.clock = clock;
   }
@@ -112,7 +115,7 @@ final class TiffinExtension<K, V> implements TiffinCache<K, V> {
     if (stored == null || stored.isExpiredAt(clock.getAsLong())) {
       return Optional.empty();
     }
-    return Optional.of(cache.inspect(storeKey, stored.value()));
+    return Optional.of(values.inspect(storeKey, stored.value()));
   }
 
   @Override

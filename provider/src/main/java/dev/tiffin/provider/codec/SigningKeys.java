@@ -2,8 +2,6 @@ package dev.tiffin.provider.codec;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.List;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -41,13 +39,20 @@ public final class SigningKeys {
 
   /** Whether the tag at {@code bytes[length, length + 32)} was made by the current or previous key. */
   boolean verifies(byte[] storeKey, byte[] bytes, int length) {
-    for (Mac key : previous == null ? List.of(current) : List.of(current, previous)) {
-      byte[] expected = tag(key, storeKey, bytes, length);
-      if (MessageDigest.isEqual(expected, java.util.Arrays.copyOfRange(bytes, length, length + expected.length))) {
-        return true;
-      }
+    return matches(tag(current, storeKey, bytes, length), bytes, length)
+        || (previous != null && matches(tag(previous, storeKey, bytes, length), bytes, length));
+  }
+
+  /** Compares every byte whatever the first difference, so the time taken tells nothing about the tag. */
+  private static boolean matches(byte[] expected, byte[] bytes, int at) {
+    if (bytes.length - at != expected.length) {
+      return false;
     }
-    return false;
+    int difference = 0;
+    for (int i = 0; i < expected.length; i++) {
+      difference |= expected[i] ^ bytes[at + i];
+    }
+    return difference == 0;
   }
 
   private static byte[] tag(Mac prototype, byte[] storeKey, byte[] bytes, int length) {

@@ -99,7 +99,7 @@ final class SettingValues {
     if (value == null) {
       throw invalid(key, null, "a store URI such as sqlite:/path/to/file.db");
     }
-    if (holdsPassword(value)) {
+    if (Redacted.holdsPassword(value)) {
       // Never echo the URI: it holds a password.
       throw new CacheException("Setting " + key + " holds a password inside the URI; put it in "
           + key.replace(".uri", ".password") + " (or the environment variable "
@@ -116,17 +116,6 @@ final class SettingValues {
       throw invalid(key, value, "a URI with one of the schemes " + new TreeSet<>(SettingNames.STORE_SCHEMES));
     }
     return uri;
-  }
-
-  /**
-   * Whether the authority of a URI carries a password: a {@code :} before the last {@code @}. Read
-   * from the raw text, since a password holding {@code /}, {@code ?} or {@code #} fools
-   * {@link URI#getUserInfo()} into seeing none.
-   */
-  static boolean holdsPassword(String uri) {
-    int start = uri.indexOf("://");
-    int at = uri.lastIndexOf('@');
-    return start >= 0 && at > start && uri.substring(start + 3, at).contains(":");
   }
 
   /** A duration of at least {@code minimum}: zero would mean "no timeout" or "sweep without pause". */
@@ -207,19 +196,8 @@ final class SettingValues {
     return new ExpirySetting(kind, parseDuration(key, value.substring(colon + 1)));
   }
 
-  /** The value with everything between {@code //} and the last {@code @} hidden: it may hold a password. */
-  private static String masked(String value) {
-    if (value == null) {
-      return null;
-    }
-    int start = value.indexOf("//");
-    int at = value.lastIndexOf('@');
-    return start >= 0 && at > start ? value.substring(0, start + 2) + "****" + value.substring(at) : value;
-  }
-
-
   private static CacheException invalid(String key, String value, String expected) {
-    String shown = SettingNames.isSecret(key) ? "****" : masked(value);
+    String shown = SettingNames.isSecret(key) ? "****" : Redacted.text(value);
     return new CacheException("Setting " + key + (value == null ? " is missing" : " = '" + shown + "' is invalid")
         + ": expected " + expected);
   }

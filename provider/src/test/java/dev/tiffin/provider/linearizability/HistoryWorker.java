@@ -38,9 +38,7 @@ public final class HistoryWorker {
       Cache<String, String> cache = provider.getCacheManager(uri, null).createCache("register", configuration());
       cache.containsKey("warm-up");
       Files.createFile(Path.of(args[2]));
-      while (!Files.exists(go)) {
-        Thread.sleep(2);
-      }
+      dev.tiffin.provider.ChildJvms.awaitGo(go);
       List<List<RegisterOp>> histories = new ArrayList<>();
       List<Thread> workers = new ArrayList<>();
       for (int t = 0; t < threads; t++) {

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tiffin.provider.ChildJvms;
 import dev.tiffin.provider.TiffinCachingProvider;
 import dev.tiffin.testing.redis.RedisCluster;
 import dev.tiffin.testing.redis.RedisServer;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,32 +77,8 @@ class LinearizabilityTest {
     try (TiffinCachingProvider provider = new TiffinCachingProvider()) {
       provider.getCacheManager(URI.create(uri), null).createCache("register", HistoryWorker.configuration()).clear();
     }
-    Path go = folder.resolve("go-" + Math.abs(uri.hashCode()));
-    List<Process> workers = new ArrayList<>();
-    for (int i = 0; i < JVMS; i++) {
-      workers.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"), HistoryWorker.class.getName(),
-          uri, go.toString(), ready(uri, i).toString(), history(uri, i).toString(), "jvm" + i,
-          Integer.toString(THREADS), Integer.toString(OPERATIONS_PER_THREAD), Integer.toString(KEYS))
-          .redirectErrorStream(true)
-          .redirectOutput(folder.resolve("worker-" + i + ".log").toFile())
-          .start());
-    }
-    for (int i = 0; i < JVMS; i++) {
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-      while (!Files.exists(ready(uri, i)) && workers.get(i).isAlive() && System.nanoTime() < deadline) {
-        Thread.sleep(5);
-      }
-    }
-    Files.createFile(go);
-    for (int i = 0; i < JVMS; i++) {
-      Process worker = workers.get(i);
-      if (!worker.waitFor(5, TimeUnit.MINUTES)) {
-        worker.destroyForcibly();
-      }
-      int index = i;
-      assertEquals(0, worker.exitValue(), () -> log(index));
-    }
+    ChildJvms.runTogether(folder, HistoryWorker.class, uri, JVMS, worker -> List.of(history(uri, worker).toString(),
+        "jvm" + worker, Integer.toString(THREADS), Integer.toString(OPERATIONS_PER_THREAD), Integer.toString(KEYS)));
     List<RegisterOp> all = new ArrayList<>();
     for (int i = 0; i < JVMS; i++) {
       Files.readAllLines(history(uri, i)).forEach(line -> all.add(RegisterOp.parse(line)));
@@ -119,19 +94,7 @@ class LinearizabilityTest {
     assertEquals(List.of(), violations, "keys whose history has no legal order");
   }
 
-  private Path ready(String uri, int worker) {
-    return folder.resolve("ready-" + Math.abs(uri.hashCode()) + "-" + worker);
-  }
-
   private Path history(String uri, int worker) {
     return folder.resolve("history-" + Math.abs(uri.hashCode()) + "-" + worker + ".tsv");
-  }
-
-  private String log(int worker) {
-    try {
-      return Files.readString(folder.resolve("worker-" + worker + ".log"));
-    } catch (IOException e) {
-      return e.toString();
-    }
   }
 }

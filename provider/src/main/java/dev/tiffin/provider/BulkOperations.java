@@ -1,77 +1,55 @@
 package dev.tiffin.provider;
 
-import dev.tiffin.provider.EntryEngine.Applied;
-import dev.tiffin.provider.codec.KeyCodec;
+import dev.tiffin.provider.entry.CacheSpace;
+import dev.tiffin.provider.entry.EntryEngine;
+import dev.tiffin.provider.entry.EntryEngine.Applied;
+import dev.tiffin.provider.entry.EntryState;
+import dev.tiffin.provider.entry.SimpleEntry;
 import dev.tiffin.provider.event.EventBatch;
-import dev.tiffin.provider.event.EventDispatcher;
-import dev.tiffin.provider.expiry.ExpiryCalculator;
-import dev.tiffin.provider.integration.LoaderSupport;
-import dev.tiffin.provider.integration.WriterSupport;
-import dev.tiffin.provider.management.CacheStatistics;
-import dev.tiffin.provider.processor.EntryState;
-import dev.tiffin.spi.ByteStore;
+import dev.tiffin.provider.lock.KeyLocks;
 import dev.tiffin.spi.KeyedEntry;
 import dev.tiffin.spi.ScanPage;
 import dev.tiffin.spi.StoredEntry;
-import dev.tiffin.spi.ValueCodec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.LongSupplier;
 import javax.cache.Cache;
 import javax.cache.integration.CompletionListener;
 
 /**
  * The multi-key operations of a cache: one bulk read where the store offers it, the writer called
- * once for the batch, and the specification's partial-failure rules.
+ * once for the batch (holding every key's write lock), and the specification's partial-failure rules.
  *
  * <p>Arguments arrive already checked by {@link StoreBackedCache}.
  */
 final class BulkOperations<K, V> {
 
-  private final StoreBackedCache<K, V> cache;
+  private final CacheContext<K, V> context;
+  private final CacheSpace space;
   private final EntryEngine<K, V> engine;
-  private final ByteStore store;
-  private final KeyCodec keys;
-  private final EventDispatcher<K, V> events;
-  private final CacheStatistics statistics;
-  private final WriterSupport<K, V> writer;
-  private final LoaderSupport<K, V> loader;
-  private final LoaderSupport<K, V> readThrough;
+  private final AccessPath<K, V> access;
+  private final KeyLocks writeLocks;
   private final BackgroundLoader backgroundLoader;
-  private final ValueCodec values;
-  private final ExpiryCalculator expiry;
-  private final LongSupplier clock;
 
-  BulkOperations(StoreBackedCache<K, V> cache, EntryEngine<K, V> engine, ByteStore store, KeyCodec keys,
-      ValueCodec values, ExpiryCalculator expiry, LongSupplier clock,
-      EventDispatcher<K, V> events, CacheStatistics statistics, WriterSupport<K, V> writer,
-      LoaderSupport<K, V> loader, LoaderSupport<K, V> readThrough, BackgroundLoader backgroundLoader) {
-    this.cache = cache;
+  BulkOperations(CacheContext<K, V> context, EntryEngine<K, V> engine, AccessPath<K, V> access, KeyLocks writeLocks,
+      BackgroundLoader backgroundLoader) {
+    this.context = context;
+    this.space = context.space();
     this.engine = engine;
-    this.store = store;
-    this.keys = keys;
-    this.events = events;
-    this.statistics = statistics;
-    this.writer = writer;
-    this.loader = loader;
-    this.readThrough = readThrough;
+    this.access = access;
+    this.writeLocks = writeLocks;
     this.backgroundLoader = backgroundLoader;
-    this.values = values;
-    this.expiry = expiry;
-    this.clock = clock;
   }
 
   Map<K, V> getAll(List<K> requested) {
-    long start = statistics.start();
-    EventBatch<K, V> batch = events.batch();
-    List<byte[]> storeKeys = requested.stream().map(keys::encode).toList();
-    List<StoredEntry> found = store.getAll(storeKeys);
+    long start = context.statistics().start();
+    EventBatch<K, V> batch = context.events().batch();
+    List<byte[]> storeKeys = requested.stream().map(space.keys()::encode).toList();
+    List<StoredEntry> found = space.store().getAll(storeKeys);
     Map<K, V> result = new HashMap<>();
     List<K> missing = new ArrayList<>();
     for (int i = 0; i < requested.size(); i++) {
@@ -82,10 +60,10 @@ final class BulkOperations<K, V> {
       } else {
         missing.add(state.getKey());
       }
-      engine.commit(state, batch, false);
+      engine.commit(state, batch);
     }
-    if (readThrough != null && !missing.isEmpty()) {
-      readThrough.loadAll(missing).forEach((key, value) -> {
+    if (context.readThrough() != null && !missing.isEmpty()) {
+      context.readThrough().loadAll(missing).forEach((key, value) -> {
         Applied<K, V, V> applied = engine.apply(key, batch, false, null, state -> {
           if (state.wasLive()) {
             return state.current();
@@ -99,12 +77,12 @@ final class BulkOperations<K, V> {
       });
     }
     batch.dispatch();
-    statistics.recordGet(requested.size() - missing.size(), missing.size(), start);
+    context.statistics().recordGet(requested.size() - missing.size(), missing.size(), start);
     return result;
   }
 
   void loadAll(List<K> requested, boolean replaceExistingValues, CompletionListener listener) {
-    if (!loader.isPresent()) {
+    if (!context.loader().isPresent()) {
       if (listener != null) {
         listener.onCompletion();
       }
@@ -112,9 +90,9 @@ final class BulkOperations<K, V> {
     }
     backgroundLoader.submit(() -> {
       List<K> toLoad = replaceExistingValues ? requested
-          : requested.stream().filter(key -> !engine.read(key, null).wasLive()).toList();
-      EventBatch<K, V> batch = events.batch();
-      loader.loadAll(toLoad).forEach((key, value) -> engine.apply(key, batch, false, null, state -> {
+          : requested.stream().filter(key -> !engine.read(key).wasLive()).toList();
+      EventBatch<K, V> batch = context.events().batch();
+      context.loader().loadAll(toLoad).forEach((key, value) -> engine.apply(key, batch, false, null, state -> {
         if (!state.wasLive()) {
           state.load(value);
         } else if (replaceExistingValues) {
@@ -127,51 +105,32 @@ final class BulkOperations<K, V> {
   }
 
   void putAll(Map<? extends K, ? extends V> map) {
-    long start = statistics.start();
+    long start = context.statistics().start();
     List<Cache.Entry<? extends K, ? extends V>> unwritten = new ArrayList<>();
     map.forEach((key, value) -> unwritten.add(new SimpleEntry<>(key, value)));
     RuntimeException writeFailure = null;
-    try {
-      writer.writeAll(unwritten);
-      unwritten.clear();
-    } catch (RuntimeException e) {
-      // The writer leaves the entries it could not write in the collection: only those are skipped.
-      writeFailure = e;
-    }
-    Set<Object> failedKeys = new HashSet<>();
-    unwritten.forEach(entry -> failedKeys.add(entry.getKey()));
-    EventBatch<K, V> batch = events.batch();
-    int stored = batch.isRecording() ? -1 : putAllInOneRoundTrip(map, failedKeys);
-    if (stored < 0) {
-      stored = putOneByOne(map, failedKeys, batch);
+    EventBatch<K, V> batch = context.events().batch();
+    int stored;
+    try (KeyLocks.Held held = writeLocks.lockAll(List.copyOf(map.keySet()), space.keys()::encode)) {
+      try {
+        context.writer().writeAll(unwritten);
+        unwritten.clear();
+      } catch (RuntimeException e) {
+        // The writer leaves the entries it could not write in the collection: only those are skipped.
+        writeFailure = e;
+      }
+      Set<Object> failedKeys = new HashSet<>();
+      unwritten.forEach(entry -> failedKeys.add(entry.getKey()));
+      stored = access.putAll(map, failedKeys);
+      if (stored < 0) {
+        stored = putOneByOne(map, failedKeys, batch);
+      }
     }
     batch.dispatch();
-    statistics.recordPuts(stored, start);
+    context.statistics().recordPuts(stored, start);
     if (writeFailure != null) {
       throw writeFailure;
     }
-  }
-
-  /**
-   * Stores the entries with one bulk write (a Redis pipeline, one SQLite transaction); only for the
-   * standard expiry policies and when nobody listens, as for a single put. Returns -1 when it cannot.
-   */
-  private int putAllInOneRoundTrip(Map<? extends K, ? extends V> map, Set<Object> failedKeys) {
-    Optional<ExpiryCalculator.PutExpiry> expiresAt = expiry.forBlindPut(clock.getAsLong());
-    if (expiresAt.isEmpty()) {
-      return -1;
-    }
-    List<byte[]> storeKeys = new ArrayList<>(map.size());
-    List<byte[]> storeValues = new ArrayList<>(map.size());
-    map.forEach((key, value) -> {
-      if (!failedKeys.contains(key)) {
-        byte[] storeKey = keys.encode(key);
-        storeKeys.add(storeKey);
-        storeValues.add(values.encode(storeKey, value));
-      }
-    });
-    store.putAll(storeKeys, storeValues, expiresAt.get().ifCreated(), expiresAt.get().ifUpdated());
-    return storeKeys.size();
   }
 
   private int putOneByOne(Map<? extends K, ? extends V> map, Set<Object> failedKeys, EventBatch<K, V> batch) {
@@ -190,40 +149,42 @@ final class BulkOperations<K, V> {
   }
 
   void removeAll(List<K> toRemove) {
-    long start = statistics.start();
+    long start = context.statistics().start();
     Set<K> undeleted = new LinkedHashSet<>(toRemove);
     RuntimeException writeFailure = null;
-    try {
-      writer.deleteAll(undeleted);
-      undeleted.clear();
-    } catch (RuntimeException e) {
-      // The writer leaves the keys it could not delete in the collection: only those stay cached.
-      writeFailure = e;
-    }
-    EventBatch<K, V> batch = events.batch();
+    EventBatch<K, V> batch = context.events().batch();
     long removed = 0;
-    if (!batch.isRecording()) {
-      // Nobody needs the old values: one bulk delete (a Redis pipeline, one SQLite transaction).
-      List<byte[]> storeKeys = new ArrayList<>(toRemove.size());
-      toRemove.stream().filter(key -> !undeleted.contains(key)).forEach(key -> storeKeys.add(keys.encode(key)));
-      removed = store.removeAll(storeKeys);
-    } else {
-      for (K key : toRemove) {
-        if (!undeleted.contains(key)) {
-          boolean wasLive = engine.apply(key, batch, false, null, state -> {
-            boolean live = state.wasLive();
-            state.remove();
-            return live;
-          }).result();
-          removed += wasLive ? 1 : 0;
-        }
+    try (KeyLocks.Held held = writeLocks.lockAll(toRemove, space.keys()::encode)) {
+      try {
+        context.writer().deleteAll(undeleted);
+        undeleted.clear();
+      } catch (RuntimeException e) {
+        // The writer leaves the keys it could not delete in the collection: only those stay cached.
+        writeFailure = e;
       }
+      List<K> deletable = toRemove.stream().filter(key -> !undeleted.contains(key)).toList();
+      removed = batch.isRecording() ? removeOneByOne(deletable, batch)
+          : space.store().removeAll(deletable.stream().map(space.keys()::encode).toList());
     }
     batch.dispatch();
-    statistics.recordRemovals(removed, start);
+    context.statistics().recordRemovals(removed, start);
     if (writeFailure != null) {
       throw writeFailure;
     }
+  }
+
+  /** Removes keys one at a time, so each removal's event carries the value that went. */
+  private long removeOneByOne(List<K> keys, EventBatch<K, V> batch) {
+    long removed = 0;
+    for (K key : keys) {
+      boolean wasLive = engine.apply(key, batch, false, null, state -> {
+        boolean live = state.wasLive();
+        state.remove();
+        return live;
+      }).result();
+      removed += wasLive ? 1 : 0;
+    }
+    return removed;
   }
 
   /**
@@ -231,31 +192,31 @@ final class BulkOperations<K, V> {
    * are deleted page by page as scanned, without decoding: an unreadable entry goes too.
    */
   void removeEverything() {
-    if (writer.isActive() || events.batch().isRecording()) {
+    if (context.writer().isActive() || context.events().hasListeners()) {
       removeAll(liveKeys());
       return;
     }
-    long start = statistics.start();
+    long start = context.statistics().start();
     long removed = 0;
     byte[] cursor = null;
     do {
-      ScanPage page = store.scan(keys.prefix(), cursor, CacheIterator.PAGE_SIZE);
+      ScanPage page = space.store().scan(space.keys().prefix(), cursor, CacheIterator.PAGE_SIZE);
       List<byte[]> storeKeys = new ArrayList<>(page.entries().size());
       page.entries().forEach(row -> storeKeys.add(row.key()));
-      removed += storeKeys.isEmpty() ? 0 : store.removeAll(storeKeys);
+      removed += storeKeys.isEmpty() ? 0 : space.store().removeAll(storeKeys);
       cursor = page.cursor();
     } while (cursor != null);
-    statistics.recordRemovals(removed, start);
+    context.statistics().recordRemovals(removed, start);
   }
 
   /** The keys of every live entry, read page by page. */
-  List<K> liveKeys() {
+  private List<K> liveKeys() {
     List<K> live = new ArrayList<>();
     byte[] cursor = null;
     do {
-      ScanPage page = store.scan(keys.prefix(), cursor, CacheIterator.PAGE_SIZE);
+      ScanPage page = space.store().scan(space.keys().prefix(), cursor, CacheIterator.PAGE_SIZE);
       for (KeyedEntry row : page.entries()) {
-        EntryState<K, V> state = cache.stateOf(row.key(), row.entry());
+        EntryState<K, V> state = engine.scanned(row.key(), row.entry());
         if (state != null && state.wasLive()) {
           live.add(state.getKey());
         }

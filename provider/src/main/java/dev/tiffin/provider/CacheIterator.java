@@ -1,11 +1,12 @@
 package dev.tiffin.provider;
 
-import dev.tiffin.spi.ByteStore;
+import dev.tiffin.provider.entry.CacheSpace;
 import dev.tiffin.spi.KeyedEntry;
 import dev.tiffin.spi.ScanPage;
 import dev.tiffin.spi.StoredEntry;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 import javax.cache.Cache;
 
 /** Iterates a cache's live entries page by page, so a large cache never sits in memory at once. */
@@ -13,9 +14,9 @@ final class CacheIterator<K, V> implements Iterator<Cache.Entry<K, V>> {
 
   static final int PAGE_SIZE = 256;
 
-  private final StoreBackedCache<K, V> cache;
-  private final ByteStore store;
+  private final CacheSpace space;
   private final byte[] prefix;
+  private final Consumer<K> remover;
   private final EntryReader<K, V> reader;
   private Iterator<KeyedEntry> page;
   private byte[] cursor;
@@ -23,10 +24,11 @@ final class CacheIterator<K, V> implements Iterator<Cache.Entry<K, V>> {
   private Cache.Entry<K, V> next;
   private Cache.Entry<K, V> last;
 
-  CacheIterator(StoreBackedCache<K, V> cache, ByteStore store, byte[] prefix, EntryReader<K, V> reader) {
-    this.cache = cache;
-    this.store = store;
-    this.prefix = prefix;
+  /** Iterates the live entries of {@code space}; {@code remover} removes one (null: removal not offered). */
+  CacheIterator(CacheSpace space, Consumer<K> remover, EntryReader<K, V> reader) {
+    this.space = space;
+    this.prefix = space.keys().prefix();
+    this.remover = remover;
     this.reader = reader;
   }
 
@@ -37,7 +39,7 @@ final class CacheIterator<K, V> implements Iterator<Cache.Entry<K, V>> {
         if (exhausted) {
           return false;
         }
-        ScanPage scanned = store.scan(prefix, cursor, PAGE_SIZE);
+        ScanPage scanned = space.store().scan(prefix, cursor, PAGE_SIZE);
         page = scanned.entries().iterator();
         cursor = scanned.cursor();
         exhausted = cursor == null;
@@ -61,10 +63,13 @@ final class CacheIterator<K, V> implements Iterator<Cache.Entry<K, V>> {
 
   @Override
   public void remove() {
+    if (remover == null) {
+      throw new UnsupportedOperationException("remove");
+    }
     if (last == null) {
       throw new IllegalStateException("call next() before remove()");
     }
-    cache.removeIterated(last.getKey());
+    remover.accept(last.getKey());
     last = null;
   }
 

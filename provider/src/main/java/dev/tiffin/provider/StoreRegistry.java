@@ -4,14 +4,13 @@ import dev.tiffin.config.Secret;
 import dev.tiffin.config.StoreSettings;
 import dev.tiffin.provider.codec.SigningKeyFile;
 import dev.tiffin.provider.codec.SigningKeys;
+import dev.tiffin.provider.async.OpenOnce;
 import dev.tiffin.provider.codec.StoreTrust;
 import dev.tiffin.provider.store.redis.RedisStore;
 import dev.tiffin.provider.store.sqlite.SqlitePath;
 import dev.tiffin.provider.store.sqlite.SqliteStore;
 import dev.tiffin.spi.ByteStore;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,7 +28,7 @@ final class StoreRegistry implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(StoreRegistry.class.getName());
 
   private final LongSupplier clock;
-  private final Map<StoreSettings, Shared> open = new HashMap<>();
+  private final OpenOnce<StoreSettings, Shared> open = new OpenOnce<>();
   private ScheduledExecutorService sweeper;
 
   StoreRegistry(LongSupplier clock) {
@@ -38,36 +37,40 @@ final class StoreRegistry implements AutoCloseable {
 
   /**
    * The store for these settings, opened on first use (probing a Redis-protocol server under the
-   * prefix of {@code app}); pair every call with {@link #release}.
+   * prefix of {@code app}); pair every call with {@link #release}. Opening happens outside the
+   * registry's lock, so a slow server holds up only the callers that want that store.
    */
-  synchronized OpenStore acquire(StoreSettings settings, String app) {
+  OpenStore acquire(StoreSettings settings, String app) {
     StoreSettings identity = settings.renamed("");
-    Shared shared = open.get(identity);
-    if (shared == null) {
-      shared = openStore(settings, app);
-      open.put(identity, shared);
+    while (true) {
+      Shared shared = open.get(identity, ignored -> openStore(settings, app));
+      synchronized (this) {
+        // Its last user may have closed it between the two steps: then open it anew.
+        if (!shared.closed) {
+          shared.users++;
+          return new OpenStore(shared.store, shared.trust);
+        }
+      }
     }
-    shared.users++;
-    return new OpenStore(shared.store, shared.trust);
   }
 
   /** An open store and what it trusts for deserialization. */
   record OpenStore(ByteStore store, StoreTrust trust) {
   }
 
-  /** Gives back a store; the last user closes it. */
+  /** Gives back a store; the last user closes it, and the sweeper thread ends with the last store. */
   synchronized void release(ByteStore store) {
-    open.values().removeIf(shared -> {
-      if (shared.store != store || --shared.users > 0) {
-        return false;
+    for (Shared shared : open.opened()) {
+      if (shared.store == store && !shared.closed && --shared.users == 0) {
+        shared.closed = true;
+        open.remove(shared.identity, shared);
+        if (shared.sweep != null) {
+          shared.sweep.cancel(false);
+        }
+        store.close();
       }
-      if (shared.sweep != null) {
-        shared.sweep.cancel(false);
-      }
-      store.close();
-      return true;
-    });
-    if (open.isEmpty()) {
+    }
+    if (open.opened().isEmpty()) {
       stopSweeper();
     }
   }
@@ -77,7 +80,7 @@ final class StoreRegistry implements AutoCloseable {
     if (!scheme.equals("sqlite")) {
       // Redis expires entries by itself: nothing to sweep.
       RedisStore store = new RedisStore(settings, app, clock);
-      return new Shared(store, null, trust(settings, Optional.empty(), store.describe()));
+      return new Shared(settings, store, null, trust(settings, Optional.empty(), store.describe()));
     }
     SqliteStore store = new SqliteStore(settings, clock);
     StoreTrust trust;
@@ -95,7 +98,7 @@ final class StoreRegistry implements AutoCloseable {
         LOG.log(System.Logger.Level.WARNING, "Sweeping expired entries of " + store.describe() + " failed", e);
       }
     }, interval, interval, TimeUnit.MILLISECONDS);
-    return new Shared(store, sweep, trust);
+    return new Shared(settings, store, sweep, trust);
   }
 
   /**
@@ -119,7 +122,7 @@ final class StoreRegistry implements AutoCloseable {
     return new StoreTrust(settings.name(), Optional.empty());
   }
 
-  private ScheduledExecutorService sweeper() {
+  private synchronized ScheduledExecutorService sweeper() {
     if (sweeper == null) {
       sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "tiffin-sweeper");
@@ -130,15 +133,18 @@ final class StoreRegistry implements AutoCloseable {
     return sweeper;
   }
 
+  /** Closes every store still open and ends the sweeper thread. */
   @Override
   public synchronized void close() {
-    open.values().forEach(shared -> shared.store.close());
-    open.clear();
+    open.drain().forEach(shared -> {
+      shared.closed = true;
+      shared.store.close();
+    });
     stopSweeper();
   }
 
   /** No store left to sweep: the thread goes, and a store opened later starts a new one. */
-  private void stopSweeper() {
+  private synchronized void stopSweeper() {
     if (sweeper != null) {
       sweeper.shutdownNow();
       sweeper = null;
@@ -149,12 +155,16 @@ final class StoreRegistry implements AutoCloseable {
     final ByteStore store;
     final ScheduledFuture<?> sweep;
     final StoreTrust trust;
+    final StoreSettings identity;
     int users;
+    boolean closed;
 
-    Shared(ByteStore store, ScheduledFuture<?> sweep, StoreTrust trust) {
+    Shared(StoreSettings settings, ByteStore store, ScheduledFuture<?> sweep, StoreTrust trust) {
+      this.identity = settings.renamed("");
       this.store = store;
       this.sweep = sweep;
       this.trust = trust;
     }
+
   }
 }

@@ -1,14 +1,18 @@
 package dev.tiffin.provider;
 
+import dev.tiffin.api.TiffinProperties;
 import dev.tiffin.config.CacheSettings;
 import dev.tiffin.config.TiffinSettings;
 import dev.tiffin.provider.StoreRegistry.OpenStore;
 import dev.tiffin.provider.catalog.CatalogRecord;
+import dev.tiffin.provider.async.OpenOnce;
 import dev.tiffin.provider.catalog.StoreCatalog;
 import dev.tiffin.provider.codec.EnvelopeCodec;
 import dev.tiffin.provider.codec.UnreadableValues;
 import dev.tiffin.provider.config.SettingNames;
 import dev.tiffin.provider.config.SettingsLoader;
+import dev.tiffin.provider.entry.CacheSpace;
+import dev.tiffin.provider.time.Ticker;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +23,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import javax.cache.Cache;
 import javax.cache.CacheException;
@@ -41,12 +46,13 @@ public final class TiffinCacheManager implements CacheManager {
   private final TiffinSettings settings;
   private final StoreRegistry stores;
   private final LongSupplier clock;
+  private final CacheAssembler assembler;
   private final Map<String, StoreBackedCache<?, ?>> caches = new ConcurrentHashMap<>();
-  private final Map<String, OpenStore> acquired = new HashMap<>();
+  private final OpenOnce<String, OpenStore> acquired = new OpenOnce<>();
   private volatile boolean closed;
 
   TiffinCacheManager(TiffinCachingProvider provider, URI uri, ClassLoader classLoader, Properties properties,
-      SettingsLoader.Resolved resolved, StoreRegistry stores, LongSupplier clock) {
+      SettingsLoader.Resolved resolved, StoreRegistry stores, LongSupplier clock, Ticker ticker) {
     this.provider = provider;
     this.uri = uri;
     this.classLoader = classLoader;
@@ -66,7 +72,27 @@ public final class TiffinCacheManager implements CacheManager {
     this.settings = resolved.settings();
     this.stores = stores;
     this.clock = clock;
-    settings.caches().forEach((name, cacheSettings) -> createCache(name, CacheConfigurations.declared(cacheSettings)));
+    this.assembler = new CacheAssembler(this, executorFrom(properties, provider), ticker);
+    try {
+      settings.caches().forEach((name, cacheSettings) -> createCache(name, CacheConfigurations.declared(cacheSettings)));
+    } catch (RuntimeException e) {
+      // Nobody gets this manager to close: give back the stores and caches opened so far.
+      close();
+      throw e;
+    }
+  }
+
+  /** The executor the application supplied under {@link TiffinProperties#EXECUTOR}, else the provider's. */
+  private static Executor executorFrom(Properties properties, TiffinCachingProvider provider) {
+    Object supplied = properties == null ? null : properties.get(TiffinProperties.EXECUTOR);
+    if (supplied == null) {
+      return provider.sharedExecutor();
+    }
+    if (supplied instanceof Executor executor) {
+      return executor;
+    }
+    throw new CacheException("Property " + TiffinProperties.EXECUTOR + " must hold a java.util.concurrent.Executor,"
+        + " not a " + supplied.getClass().getName());
   }
 
   /** The settings this manager resolved from all sources. */
@@ -104,40 +130,48 @@ public final class TiffinCacheManager implements CacheManager {
     requireOpen();
     Objects.requireNonNull(cacheName, "cacheName");
     Objects.requireNonNull(configuration, "configuration");
+    MutableConfiguration<K, V> copy = copyOf(configuration);
+    // Connecting to the store happens outside the lock: a slow server must not stall other caches.
+    OpenStore store = storeFor(settings.cache(cacheName).store());
     synchronized (caches) {
       if (caches.containsKey(cacheName)) {
         throw new CacheException("A cache named " + cacheName + " already exists in " + uri);
       }
-      MutableConfiguration<K, V> copy = copyOf(configuration);
-      StoreBackedCache<K, V> cache = open(cacheName, copy);
-      catalogOf(cacheName).record(cacheName, CatalogRecord.of(copy.getKeyType(), copy.getValueType(),
-          cache.expiryPolicy(), copy.isStatisticsEnabled(), copy.isManagementEnabled()));
+      StoreBackedCache<K, V> cache = open(cacheName, copy, store);
+      new StoreCatalog(store.store(), settings.app()).record(cacheName, CatalogRecord.of(copy.getKeyType(),
+          copy.getValueType(), cache.expiryPolicy(), copy.isStatisticsEnabled(), copy.isManagementEnabled()));
       return cache;
     }
   }
 
-  private <K, V> StoreBackedCache<K, V> open(String cacheName, MutableConfiguration<K, V> configuration) {
+  private <K, V> StoreBackedCache<K, V> open(String cacheName, MutableConfiguration<K, V> configuration,
+      OpenStore store) {
     CacheSettings cacheSettings = settings.cache(cacheName);
-    OpenStore store = storeFor(cacheSettings.store());
     UnreadableValues unreadable = new UnreadableValues(cacheName);
     EnvelopeCodec.Pair codec = EnvelopeCodec.forCache(settings.app(), cacheName, store.trust(),
         List.of(configuration.getKeyType(), configuration.getValueType()), cacheSettings.allowedClasses(),
         classLoader, unreadable);
-    StoreBackedCache<K, V> cache = new StoreBackedCache<>(this, cacheName, configuration, store.store(),
-        codec.keys(), codec.values(), unreadable, clock);
+    CacheSpace space = new CacheSpace(cacheName, store.store(), codec.keys(), codec.values(), clock);
+    StoreBackedCache<K, V> cache = assembler.assemble(space, configuration,
+        settings.store(cacheSettings.store()).timeout(), unreadable);
     caches.put(cacheName, cache);
     return cache;
   }
 
   /** Opens a cache the store knows but this manager has not opened, from the store's record of it. */
   private StoreBackedCache<?, ?> openRecorded(String cacheName) {
+    StoreBackedCache<?, ?> open = caches.get(cacheName);
+    if (open != null) {
+      return open;
+    }
+    OpenStore store = storeFor(settings.cache(cacheName).store());
     synchronized (caches) {
       StoreBackedCache<?, ?> cache = caches.get(cacheName);
       if (cache != null) {
         return cache;
       }
-      return catalogOf(cacheName).find(cacheName).map(record -> open(cacheName, CacheConfigurations.recorded(record, classLoader)))
-          .orElse(null);
+      return new StoreCatalog(store.store(), settings.app()).find(cacheName)
+          .map(record -> open(cacheName, CacheConfigurations.recorded(record, classLoader), store)).orElse(null);
     }
   }
 
@@ -161,9 +195,7 @@ public final class TiffinCacheManager implements CacheManager {
   }
 
   private OpenStore storeFor(String storeName) {
-    synchronized (acquired) {
-      return acquired.computeIfAbsent(storeName, name -> stores.acquire(settings.store(name), settings.app()));
-    }
+    return acquired.get(storeName, name -> stores.acquire(settings.store(name), settings.app()));
   }
 
   @Override
@@ -234,7 +266,7 @@ public final class TiffinCacheManager implements CacheManager {
     Objects.requireNonNull(cacheName, "cacheName");
     StoreBackedCache<?, ?> cache = caches.get(cacheName);
     if (cache != null) {
-      cache.setManagementEnabled(enabled);
+      cache.mbeans().setManagementEnabled(enabled);
     }
   }
 
@@ -244,7 +276,7 @@ public final class TiffinCacheManager implements CacheManager {
     Objects.requireNonNull(cacheName, "cacheName");
     StoreBackedCache<?, ?> cache = caches.get(cacheName);
     if (cache != null) {
-      cache.setStatisticsEnabled(enabled);
+      cache.mbeans().setStatisticsEnabled(enabled);
     }
   }
 
@@ -265,10 +297,7 @@ public final class TiffinCacheManager implements CacheManager {
     }
     provider.release(this);
     open.forEach(StoreBackedCache::close);
-    synchronized (acquired) {
-      acquired.values().forEach(store -> stores.release(store.store()));
-      acquired.clear();
-    }
+    acquired.drain().forEach(store -> stores.release(store.store()));
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.tiffin.provider;
 
+import dev.tiffin.provider.async.SharedExecutor;
 import dev.tiffin.provider.config.SettingsLoader;
+import dev.tiffin.provider.time.Ticker;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,7 +22,9 @@ public final class TiffinCachingProvider implements CachingProvider {
   private final Map<ClassLoader, Map<URI, TiffinCacheManager>> managers = new WeakHashMap<>();
   private final LongSupplier clock;
   private final SettingsLoader settingsLoader;
+  private final Ticker ticker;
   private final StoreRegistry stores;
+  private final SharedExecutor sharedExecutor = new SharedExecutor();
 
   /** The provider the service loader creates: wall-clock time, this process's environment. */
   public TiffinCachingProvider() {
@@ -29,9 +33,20 @@ public final class TiffinCachingProvider implements CachingProvider {
 
   /** A provider with its own clock and settings sources, so tests can drive time and configuration. */
   public TiffinCachingProvider(LongSupplier clock, SettingsLoader settingsLoader) {
+    this(clock, Ticker.SYSTEM, settingsLoader);
+  }
+
+  /** A provider whose waits, too, are measured and spent by {@code ticker}. */
+  public TiffinCachingProvider(LongSupplier clock, Ticker ticker, SettingsLoader settingsLoader) {
     this.clock = clock;
+    this.ticker = ticker;
     this.settingsLoader = settingsLoader;
     this.stores = new StoreRegistry(clock);
+  }
+
+  /** The executor caches use for background work when the application supplies none. */
+  SharedExecutor sharedExecutor() {
+    return sharedExecutor;
   }
 
   @Override
@@ -43,7 +58,7 @@ public final class TiffinCachingProvider implements CachingProvider {
       TiffinCacheManager manager = byUri.get(managerUri);
       if (manager == null || manager.isClosed()) {
         SettingsLoader.Resolved resolved = settingsLoader.load(managerUri, loader, properties);
-        manager = new TiffinCacheManager(this, managerUri, loader, properties, resolved, stores, clock);
+        manager = new TiffinCacheManager(this, managerUri, loader, properties, resolved, stores, clock, ticker);
         byUri.put(managerUri, manager);
       }
       return manager;
@@ -82,6 +97,7 @@ public final class TiffinCachingProvider implements CachingProvider {
     }
     // Every manager gave its stores back; closing the registry also ends the sweeper thread.
     stores.close();
+    sharedExecutor.close();
   }
 
   @Override

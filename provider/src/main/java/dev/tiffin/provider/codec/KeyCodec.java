@@ -10,7 +10,8 @@ import java.util.function.Consumer;
  *
  * <p>Lock keys ({@link #lockKey}) are {@code <app>:<cache>#lock:<key>}: outside the cache's prefix,
  * so iteration and {@code clear()} never see them, yet inside {@code <app>:}, where a Redis ACL
- * limited to the application lets them be written.
+ * limited to the application lets them be written. Write-through locks ({@link #writeLockKey}) are
+ * {@code <app>:<cache>#write:<key>}, apart from the application's own locks.
  */
 public final class KeyCodec {
 
@@ -18,6 +19,7 @@ public final class KeyCodec {
 
   private final byte[] prefix;
   private final byte[] lockPrefix;
+  private final byte[] writeLockPrefix;
   private final Consumer<Class<?>> written;
 
   /**
@@ -28,6 +30,7 @@ public final class KeyCodec {
     String cache = escape(cacheName);
     this.prefix = (app + ":" + cache + ":").getBytes(StandardCharsets.UTF_8);
     this.lockPrefix = (app + ":" + cache + "#lock:").getBytes(StandardCharsets.UTF_8);
+    this.writeLockPrefix = (app + ":" + cache + "#write:").getBytes(StandardCharsets.UTF_8);
     this.written = written;
   }
 
@@ -52,6 +55,11 @@ public final class KeyCodec {
   /** The store key of the lock on a cache key, never one of the cache's entries. */
   public byte[] lockKey(Object key) {
     return withBody(lockPrefix, key);
+  }
+
+  /** The store key of the lock Tiffin holds while writing a cache key through to the cache writer. */
+  public byte[] writeLockKey(Object key) {
+    return withBody(writeLockPrefix, key);
   }
 
   /** Whether the key part of this cache's store key is plain text (needs no decoding to trust). */

@@ -17,6 +17,12 @@ public final class Defaults {
   /** How often expired entries are swept (they linger one interval first). */
   public static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
 
+  /**
+   * How long a write-through lock lasts in the store if the JVM holding it dies before giving it
+   * back; a {@code CacheWriter} that runs longer than this may overlap a write to the same key.
+   */
+  public static final Duration WRITE_THROUGH_LEASE = Duration.ofSeconds(30);
+
   private Defaults() {
   }
 

@@ -1,11 +1,10 @@
 package dev.tiffin.provider.event;
 
-import java.io.Closeable;
+import dev.tiffin.provider.async.Closeables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.event.CacheEntryCreatedListener;
@@ -18,7 +17,8 @@ import javax.cache.event.EventType;
 
 /**
  * Delivers a cache's entry events to its listeners: synchronous ones on the caller's thread
- * before the operation returns, asynchronous ones in order on one background thread.
+ * before the operation returns, each asynchronous one in order in a queue of its own on the
+ * cache's executor, so a slow listener delays nobody else's events.
  */
 public final class EventDispatcher<K, V> implements AutoCloseable {
 
@@ -28,16 +28,17 @@ public final class EventDispatcher<K, V> implements AutoCloseable {
 
   private final List<ListenerRegistration<K, V>> registrations = new CopyOnWriteArrayList<>();
   private final String cacheName;
-  private ExecutorService asyncExecutor;
+  private final Executor executor;
 
-  /** Creates a dispatcher for the named cache. */
-  public EventDispatcher(String cacheName) {
+  /** Creates a dispatcher for the named cache, running asynchronous listeners on {@code executor}. */
+  public EventDispatcher(String cacheName, Executor executor) {
     this.cacheName = cacheName;
+    this.executor = executor;
   }
 
   /** Adds a listener; the configuration must not be registered already. */
   public synchronized void register(CacheEntryListenerConfiguration<K, V> configuration) {
-    registrations.add(new ListenerRegistration<>(configuration));
+    registrations.add(new ListenerRegistration<>(configuration, executor, cacheName));
   }
 
   /** Removes a listener, closing it if it is {@link Closeable}. */
@@ -45,8 +46,8 @@ public final class EventDispatcher<K, V> implements AutoCloseable {
     for (ListenerRegistration<K, V> registration : registrations) {
       if (registration.configuration().equals(configuration)) {
         registrations.remove(registration);
-        closeQuietly(registration.listener());
-        closeQuietly(registration.filter());
+        Closeables.closeQuietly(registration.listener());
+        Closeables.closeQuietly(registration.filter());
       }
     }
   }
@@ -80,27 +81,10 @@ public final class EventDispatcher<K, V> implements AutoCloseable {
         if (registration.isSynchronous()) {
           deliver(registration, type, ofType);
         } else {
-          asyncExecutor().execute(() -> {
-            try {
-              deliver(registration, type, ofType);
-            } catch (RuntimeException e) {
-              LOG.log(System.Logger.Level.WARNING, "Asynchronous listener of cache " + cacheName + " failed", e);
-            }
-          });
+          registration.queue().submit(() -> deliver(registration, type, ofType));
         }
       }
     }
-  }
-
-  private synchronized ExecutorService asyncExecutor() {
-    if (asyncExecutor == null) {
-      asyncExecutor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "tiffin-events-" + cacheName);
-        thread.setDaemon(true);
-        return thread;
-      });
-    }
-    return asyncExecutor;
   }
 
   @SuppressWarnings("unchecked")
@@ -130,31 +114,17 @@ public final class EventDispatcher<K, V> implements AutoCloseable {
     }
   }
 
-  /** Waits for queued asynchronous events, then closes every listener and filter. */
+  /** Waits (up to 10 s) for queued asynchronous events, then closes every listener and filter. */
   @Override
   public synchronized void close() {
-    if (asyncExecutor != null) {
-      asyncExecutor.shutdown();
-      try {
-        asyncExecutor.awaitTermination(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
     for (ListenerRegistration<K, V> registration : registrations) {
-      closeQuietly(registration.listener());
-      closeQuietly(registration.filter());
+      if (registration.queue() != null && !registration.queue().awaitIdle(10, TimeUnit.SECONDS)) {
+        LOG.log(System.Logger.Level.WARNING, "An asynchronous listener of cache " + cacheName
+            + " was still busy 10 s after the cache closed; it is closed anyway");
+      }
+      Closeables.closeQuietly(registration.listener());
+      Closeables.closeQuietly(registration.filter());
     }
     registrations.clear();
-  }
-
-  static void closeQuietly(Object resource) {
-    if (resource instanceof Closeable closeable) {
-      try {
-        closeable.close();
-      } catch (Exception e) {
-        LOG.log(System.Logger.Level.WARNING, "Closing " + resource.getClass().getName() + " failed", e);
-      }
-    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.tiffin.provider.event;
 
+import dev.tiffin.provider.async.SerialQueue;
+import java.util.concurrent.Executor;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.configuration.Factory;
 import javax.cache.event.CacheEntryCreatedListener;
@@ -16,9 +18,13 @@ final class ListenerRegistration<K, V> {
   private final CacheEntryListenerConfiguration<K, V> configuration;
   private final CacheEntryListener<? super K, ? super V> listener;
   private final CacheEntryEventFilter<? super K, ? super V> filter;
+  private final SerialQueue queue;
 
-  ListenerRegistration(CacheEntryListenerConfiguration<K, V> configuration) {
+  /** Creates the listener; an asynchronous one gets its own queue on {@code executor}. */
+  ListenerRegistration(CacheEntryListenerConfiguration<K, V> configuration, Executor executor, String cacheName) {
     this.configuration = configuration;
+    this.queue = configuration.isSynchronous() ? null
+        : new SerialQueue(executor, "an asynchronous listener of cache " + cacheName);
     this.listener = configuration.getCacheEntryListenerFactory().create();
     Factory<CacheEntryEventFilter<? super K, ? super V>> filterFactory =
         configuration.getCacheEntryEventFilterFactory();
@@ -35,6 +41,11 @@ final class ListenerRegistration<K, V> {
 
   CacheEntryEventFilter<? super K, ? super V> filter() {
     return filter;
+  }
+
+  /** The queue an asynchronous listener's events wait in, in order; {@code null} for a synchronous one. */
+  SerialQueue queue() {
+    return queue;
   }
 
   boolean isSynchronous() {

@@ -4,6 +4,7 @@ import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.StoredEntry;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.cache.expiry.AccessedExpiryPolicy;
 import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.expiry.Duration;
@@ -17,7 +18,8 @@ import javax.cache.expiry.TouchedExpiryPolicy;
  * per operation the specification names and never remembering its answers.
  *
  * <p>A policy that throws is treated as the specification's reference implementation does: a new
- * entry becomes eternal, an existing one keeps its expiry.
+ * entry becomes eternal, an existing one keeps its expiry. The failure is logged once per cache,
+ * since the operation itself succeeds and nothing else would show it.
  */
 public final class ExpiryCalculator {
 
@@ -27,12 +29,17 @@ public final class ExpiryCalculator {
   private static final Set<Class<?>> SIDE_EFFECT_FREE = Set.of(EternalExpiryPolicy.class,
       CreatedExpiryPolicy.class, AccessedExpiryPolicy.class, ModifiedExpiryPolicy.class, TouchedExpiryPolicy.class);
 
-  private final ExpiryPolicy policy;
-  private final boolean sideEffectFree;
+  private static final System.Logger LOG = System.getLogger(ExpiryCalculator.class.getName());
 
-  /** Wraps the policy a cache was configured with. */
-  public ExpiryCalculator(ExpiryPolicy policy) {
+  private final ExpiryPolicy policy;
+  private final String cacheName;
+  private final boolean sideEffectFree;
+  private final AtomicBoolean failureLogged = new AtomicBoolean();
+
+  /** Wraps the policy cache {@code cacheName} was configured with. */
+  public ExpiryCalculator(ExpiryPolicy policy, String cacheName) {
     this.policy = policy;
+    this.cacheName = cacheName;
     this.sideEffectFree = SIDE_EFFECT_FREE.contains(policy.getClass());
   }
 
@@ -77,6 +84,7 @@ public final class ExpiryCalculator {
     try {
       duration = policy.getExpiryForCreation();
     } catch (RuntimeException e) {
+      failed("getExpiryForCreation", "the new entry is eternal", e);
       duration = Duration.ETERNAL;
     }
     return absolute(duration == null ? Duration.ETERNAL : duration, now);
@@ -88,6 +96,7 @@ public final class ExpiryCalculator {
       Duration duration = policy.getExpiryForUpdate();
       return duration == null ? UNCHANGED : absolute(duration, now);
     } catch (RuntimeException e) {
+      failed("getExpiryForUpdate", "the entry keeps its expiry", e);
       return UNCHANGED;
     }
   }
@@ -98,7 +107,16 @@ public final class ExpiryCalculator {
       Duration duration = policy.getExpiryForAccess();
       return duration == null ? UNCHANGED : absolute(duration, now);
     } catch (RuntimeException e) {
+      failed("getExpiryForAccess", "the entry keeps its expiry", e);
       return UNCHANGED;
+    }
+  }
+
+  private void failed(String method, String outcome, RuntimeException e) {
+    if (failureLogged.compareAndSet(false, true)) {
+      LOG.log(System.Logger.Level.WARNING, "ExpiryPolicy " + policy.getClass().getName() + " of cache " + cacheName
+          + " threw from " + method + "; as the specification asks, the operation goes on and " + outcome
+          + ". Logged once for this cache.", e);
     }
   }
 

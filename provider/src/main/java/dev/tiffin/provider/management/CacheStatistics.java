@@ -1,5 +1,7 @@
 package dev.tiffin.provider.management;
 
+import dev.tiffin.provider.entry.EntryOperation;
+import dev.tiffin.provider.entry.EntryState;
 import java.util.concurrent.atomic.LongAdder;
 import javax.cache.management.CacheStatisticsMXBean;
 
@@ -32,6 +34,24 @@ public final class CacheStatistics implements CacheStatisticsMXBean {
   /** A start time for an operation, or 0 when disabled (no clock read). */
   public long start() {
     return enabled ? System.nanoTime() : 0;
+  }
+
+  /**
+   * Records what one single-key operation did, from the state it decided on: a hit or a miss when
+   * it {@code reads} the entry, a put when it created (and kept) or updated one, a removal when it
+   * removed a live one. Every single-key operation's statistics follow from these rules.
+   */
+  public void record(EntryState<?, ?> state, boolean reads, long start) {
+    if (!enabled) {
+      return;
+    }
+    if (reads) {
+      recordGet(state.wasLive() ? 1 : 0, state.wasLive() ? 0 : 1, start);
+    }
+    EntryOperation operation = state.operation();
+    boolean put = (operation == EntryOperation.CREATE && !state.isDiscarded()) || operation == EntryOperation.UPDATE;
+    recordPuts(put ? 1 : 0, start);
+    recordRemovals(operation == EntryOperation.REMOVE && state.wasLive() ? 1 : 0, start);
   }
 
   /** Records read outcomes and the time since {@code start}. */

@@ -1,6 +1,5 @@
-package dev.tiffin.provider.processor;
+package dev.tiffin.provider.entry;
 
-import dev.tiffin.provider.integration.LoaderSupport;
 import dev.tiffin.spi.CorruptValueException;
 import dev.tiffin.spi.StoredEntry;
 import java.util.function.Function;
@@ -9,23 +8,26 @@ import javax.cache.processor.MutableEntry;
 /**
  * One key's entry as read from the store, and the change an operation decided on.
  *
- * <p>Every single-key operation runs through this type, entry processors included; the cache
- * then commits the decision with one compare-and-set, or reads again and retries when another
- * writer changed the entry in between.
+ * <p>Every single-key operation runs through this type, entry processors included; the
+ * {@link EntryEngine} then commits the decision with one compare-and-set, or reads again and
+ * retries when another writer changed the entry in between.
  */
 public final class EntryState<K, V> implements MutableEntry<K, V> {
+
+  /** The {@link #fixedExpiry} of an entry whose expiry the cache's policy decides. */
+  public static final long POLICY_DECIDES = Long.MIN_VALUE;
 
   private final K key;
   private final StoredEntry stored;
   private final long now;
   private final Function<byte[], V> decoder;
-  private final LoaderSupport<K, V> readThrough;
+  private final Function<? super K, ? extends V> readThrough;
   private V current;
   private boolean decoded;
   private EntryOperation operation = EntryOperation.NONE;
   private V newValue;
   private boolean discarded;
-  private long fixedExpiry = -1;
+  private long fixedExpiry = POLICY_DECIDES;
 
   /**
    * Creates the state of {@code key}.
@@ -35,7 +37,8 @@ public final class EntryState<K, V> implements MutableEntry<K, V> {
    * @param decoder turns stored bytes into a value
    * @param readThrough the loader {@link #getValue} consults on a miss, or {@code null}
    */
-  public EntryState(K key, StoredEntry stored, long now, Function<byte[], V> decoder, LoaderSupport<K, V> readThrough) {
+  public EntryState(K key, StoredEntry stored, long now, Function<byte[], V> decoder,
+      Function<? super K, ? extends V> readThrough) {
     this.key = key;
     this.stored = stored;
     this.now = now;
@@ -99,7 +102,7 @@ public final class EntryState<K, V> implements MutableEntry<K, V> {
     fixedExpiry = expiresAt;
   }
 
-  /** The expiry time fixed by {@link #fixExpiry}, or -1 when the policy decides. */
+  /** The expiry time fixed by {@link #fixExpiry}, or {@link #POLICY_DECIDES}. */
   public long fixedExpiry() {
     return fixedExpiry;
   }
@@ -147,7 +150,7 @@ public final class EntryState<K, V> implements MutableEntry<K, V> {
           return current();
         }
         if (readThrough != null) {
-          V loaded = readThrough.load(key);
+          V loaded = readThrough.apply(key);
           if (loaded != null) {
             load(loaded);
           }

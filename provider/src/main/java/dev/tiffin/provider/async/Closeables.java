@@ -1,16 +1,15 @@
-package dev.tiffin.provider;
+package dev.tiffin.provider.async;
 
-import java.io.Closeable;
-
-/** Closes user-supplied customizations that happen to be {@link Closeable}, as the specification asks. */
-final class Closeables {
+/** Closes what may be {@link AutoCloseable} (user-supplied customizations, as the specification asks), logging a failure. */
+public final class Closeables {
 
   private static final System.Logger LOG = System.getLogger(Closeables.class.getName());
 
   private Closeables() {
   }
 
-  static void closeQuietly(Object resource) {
+  /** Closes {@code resource} if it can be closed; a failure is logged, never thrown. */
+  public static void closeQuietly(Object resource) {
     if (resource instanceof AutoCloseable closeable) {
       try {
         closeable.close();

@@ -1,9 +1,9 @@
-package dev.tiffin.provider;
+package dev.tiffin.provider.entry;
 
 import javax.cache.Cache;
 
 /** An immutable key-value pair handed to writers and returned by iteration. */
-record SimpleEntry<K, V>(K getKey, V getValue) implements Cache.Entry<K, V> {
+public record SimpleEntry<K, V>(K getKey, V getValue) implements Cache.Entry<K, V> {
 
   @Override
   public <T> T unwrap(Class<T> clazz) {

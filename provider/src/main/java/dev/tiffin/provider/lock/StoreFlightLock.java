@@ -1,4 +1,4 @@
-package dev.tiffin.provider;
+package dev.tiffin.provider.lock;
 
 import dev.tiffin.api.FlightLock;
 import dev.tiffin.spi.ByteStore;
@@ -9,8 +9,6 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.LongSupplier;
 import javax.cache.CacheException;
 
 /**
@@ -22,7 +20,7 @@ import javax.cache.CacheException;
  * Release compares against our own token, so a lease that ran out and went to another caller is
  * never released by us.
  */
-final class StoreFlightLock implements FlightLock {
+public final class StoreFlightLock implements FlightLock {
 
   private static final long FIRST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
   private static final long LONGEST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
@@ -41,31 +39,26 @@ final class StoreFlightLock implements FlightLock {
   }
 
   /**
-   * Takes the lock under {@code lockKey}, pausing 5 ms, doubling up to 50 ms, between attempts while
-   * another caller holds a live lease; {@code cacheName} and {@code key} only name it in errors.
+   * Takes the lock under {@code lockKey} in {@code space}, pausing 5 ms, doubling up to 50 ms, between
+   * attempts while another caller holds a live lease; {@code key} only names it in errors.
    */
-  static StoreFlightLock acquire(ByteStore store, byte[] lockKey, Duration lease, Duration wait, LongSupplier clock,
-      String cacheName, Object key) {
+  static StoreFlightLock acquire(LockSpace space, byte[] lockKey, Object key, Duration lease, Duration wait) {
     long leaseMillis = leaseMillis(lease);
     long waitNanos = waitNanos(wait);
     byte[] token = newToken();
-    long deadline = System.nanoTime() + waitNanos;
+    long deadline = space.ticker().nanoTime() + waitNanos;
     long pause = FIRST_PAUSE_NANOS;
-    while (!tryTake(store, lockKey, token, leaseMillis, clock.getAsLong())) {
-      long left = deadline - System.nanoTime();
+    while (!tryTake(space.store(), lockKey, token, leaseMillis, space.clock().getAsLong())) {
+      long left = deadline - space.ticker().nanoTime();
       if (left <= 0) {
         throw new CacheException("Timed out after " + wait + " waiting for the lock on key " + key + " of cache "
-            + cacheName + ", held by another caller (maybe in another JVM) until it closes the lock or its lease"
-            + " runs out; wait longer if the work done under the lock takes that long");
+            + space.cacheName() + ", held by another caller (maybe in another JVM) until it closes the lock or its"
+            + " lease runs out; wait longer if the work done under the lock takes that long");
       }
-      LockSupport.parkNanos(Math.min(pause, left));
-      if (Thread.interrupted()) {
-        Thread.currentThread().interrupt();
-        throw new CacheException("Interrupted while waiting for the lock on key " + key + " of cache " + cacheName);
-      }
+      space.ticker().pauseOrFail(Math.min(pause, left), "the lock on key " + key + " of cache " + space.cacheName());
       pause = Math.min(pause * 2, LONGEST_PAUSE_NANOS);
     }
-    return new StoreFlightLock(store, lockKey, token);
+    return new StoreFlightLock(space.store(), lockKey, token);
   }
 
   /** One attempt: insert when absent, take over when the lease ran out, else give up. */

@@ -1,4 +1,4 @@
-package dev.tiffin.provider.processor;
+package dev.tiffin.provider.entry;
 
 /** What an operation decided to do with one entry. */
 public enum EntryOperation {

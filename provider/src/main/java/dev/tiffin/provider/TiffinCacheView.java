@@ -3,50 +3,42 @@ package dev.tiffin.provider;
 import dev.tiffin.api.FlightLock;
 import dev.tiffin.api.StoredValue;
 import dev.tiffin.api.TiffinCache;
-import dev.tiffin.provider.codec.EnvelopeCodec;
-import dev.tiffin.provider.codec.KeyCodec;
-import dev.tiffin.provider.codec.UnreadableValues;
+import dev.tiffin.provider.entry.CacheSpace;
+import dev.tiffin.provider.entry.EntryEngine;
+import dev.tiffin.provider.entry.EntryState;
+import dev.tiffin.provider.entry.SimpleEntry;
 import dev.tiffin.provider.event.EventBatch;
-import dev.tiffin.provider.event.EventDispatcher;
-import dev.tiffin.provider.processor.EntryState;
-import dev.tiffin.spi.ByteStore;
+import dev.tiffin.provider.lock.LockSpace;
 import dev.tiffin.spi.StoredEntry;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /** What {@code cache.unwrap(TiffinCache.class)} returns: Tiffin's operations beyond JCache, for one cache. */
-final class TiffinExtension<K, V> implements TiffinCache<K, V> {
+final class TiffinCacheView<K, V> implements TiffinCache<K, V> {
 
   private final StoreBackedCache<K, V> cache;
+  private final CacheContext<K, V> context;
+  private final CacheSpace space;
   private final EntryEngine<K, V> engine;
-  private final EventDispatcher<K, V> events;
-  private final ByteStore store;
-  private final KeyCodec keys;
-  private final EnvelopeCodec values;
-  private final UnreadableValues unreadable;
-  private final LongSupplier clock;
+  private final LockSpace locks;
 
-  TiffinExtension(StoreBackedCache<K, V> cache, EntryEngine<K, V> engine, EventDispatcher<K, V> events,
-      ByteStore store, KeyCodec keys, EnvelopeCodec values, UnreadableValues unreadable, LongSupplier clock) {
+  TiffinCacheView(StoreBackedCache<K, V> cache, CacheContext<K, V> context, EntryEngine<K, V> engine,
+      LockSpace locks) {
     this.cache = cache;
+    this.context = context;
+    this.space = context.space();
     this.engine = engine;
-    this.events = events;
-    this.store = store;
-    this.keys = keys;
-    this.values = values;
-    this.unreadable = unreadable;
-    this.clock = clock;
+    this.locks = locks;
   }
 
   @Override
   public Duration ping() {
     cache.requireOpen();
     long start = System.nanoTime();
-    store.ping();
+    space.store().ping();
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
@@ -54,8 +46,8 @@ final class TiffinExtension<K, V> implements TiffinCache<K, V> {
   public void put(K key, V value, Duration ttl) {
     cache.requireWritable(key, value);
     long expiresAt = expiresAfter(ttl);
-    EventBatch<K, V> batch = events.batch();
-    engine.apply(key, batch, cache.isWriteThrough(), null, state -> {
+    EventBatch<K, V> batch = context.events().batch();
+    engine.apply(key, batch, context.writer().isActive(), null, state -> {
       state.setValue(value);
       state.fixExpiry(expiresAt);
       return null;
@@ -67,7 +59,7 @@ final class TiffinExtension<K, V> implements TiffinCache<K, V> {
   public boolean expire(K key, Duration ttl) {
     cache.requireOpenAndKey(key);
     long expiresAt = expiresAfter(ttl);
-    EventBatch<K, V> batch = events.batch();
+    EventBatch<K, V> batch = context.events().batch();
     boolean live = engine.apply(key, batch, false, null, state -> {
       state.access();
       state.fixExpiry(expiresAt);
@@ -80,7 +72,7 @@ final class TiffinExtension<K, V> implements TiffinCache<K, V> {
   @Override
   public FlightLock lock(K key, Duration lease, Duration wait) {
     cache.requireOpenAndKey(key);
-    return StoreFlightLock.acquire(store, keys.lockKey(key), lease, wait, clock, cache.getName(), key);
+    return locks.lock(key, lease, wait);
   }
 
   private long expiresAfter(Duration ttl) {
@@ -88,7 +80,7 @@ final class TiffinExtension<K, V> implements TiffinCache<K, V> {
     if (ttl.isNegative()) {
       throw new IllegalArgumentException("ttl must not be negative, was " + ttl);
     }
-    long now = clock.getAsLong();
+    long now = space.now();
     long millis = ttl.toMillis();
     return millis > StoredEntry.ETERNAL - now ? StoredEntry.ETERNAL : now + millis;
   }
@@ -97,11 +89,11 @@ final class TiffinExtension<K, V> implements TiffinCache<K, V> {
   public Iterator<K> keys(String glob) {
     cache.requireOpen();
     Pattern pattern = Glob.compile(Objects.requireNonNull(glob, "glob"));
-    return new CacheIterator<>(cache, store, keys.prefix(), (storeKey, stored) -> {
-      if (stored.isExpiredAt(clock.getAsLong())) {
+    return new CacheIterator<K, V>(space, null, (storeKey, stored) -> {
+      if (stored.isExpiredAt(space.now())) {
         return null;
       }
-      EntryState<K, V> state = cache.stateOf(storeKey, stored);
+      EntryState<K, V> state = engine.scanned(storeKey, stored);
       return state != null && pattern.matcher(String.valueOf(state.getKey())).matches()
           ? new SimpleEntry<>(state.getKey(), null) : null;
     }).keys();
@@ -110,26 +102,26 @@ final class TiffinExtension<K, V> implements TiffinCache<K, V> {
   @Override
   public Optional<StoredValue> inspect(K key) {
     cache.requireOpenAndKey(key);
-    byte[] storeKey = keys.encode(key);
-    StoredEntry stored = store.get(storeKey);
-    if (stored == null || stored.isExpiredAt(clock.getAsLong())) {
+    byte[] storeKey = space.keys().encode(key);
+    StoredEntry stored = space.store().get(storeKey);
+    if (stored == null || stored.isExpiredAt(space.now())) {
       return Optional.empty();
     }
-    return Optional.of(values.inspect(storeKey, stored.value()));
+    return Optional.of(space.values().inspect(storeKey, stored.value()));
   }
 
   @Override
   public long unreadableValues() {
-    return unreadable.count();
+    return context.unreadable().count();
   }
 
   @Override
   public String storeDescription() {
-    return store.describe();
+    return space.store().describe();
   }
 
   @Override
   public String toString() {
-    return "TiffinCache[" + cache.getName() + " in " + store.describe() + "]";
+    return "TiffinCache[" + cache.getName() + " in " + space.store().describe() + "]";
   }
 }

@@ -1,0 +1,28 @@
+package dev.tiffin.provider.lock;
+
+import dev.tiffin.api.FlightLock;
+import dev.tiffin.provider.codec.KeyCodec;
+import dev.tiffin.provider.time.Ticker;
+import dev.tiffin.spi.ByteStore;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * Where one cache's locks live: in its own store, so every JVM sharing the store sees them, under
+ * lock keys that are never entries of the cache.
+ *
+ * @param clock wall-clock milliseconds, which lease expiry times are written in
+ * @param ticker the monotonic time waits are measured and spent with
+ */
+public record LockSpace(String cacheName, ByteStore store, KeyCodec keys, LongSupplier clock, Ticker ticker) {
+
+  /** Takes the lock an application asked for through {@code TiffinCache.lock}. */
+  public FlightLock lock(Object key, Duration lease, Duration wait) {
+    return StoreFlightLock.acquire(this, keys.lockKey(key), key, lease, wait);
+  }
+
+  /** Takes the lock Tiffin itself holds while a write goes through to the cache writer. */
+  FlightLock writeLock(Object key, Duration lease, Duration wait) {
+    return StoreFlightLock.acquire(this, keys.writeLockKey(key), key, lease, wait);
+  }
+}

@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.cache.Cache;
+import java.util.function.Function;
 import javax.cache.integration.CompletionListener;
+import javax.cache.processor.EntryProcessorResult;
 
 /**
  * The multi-key operations of a cache: one bulk read where the store offers it, the writer called
@@ -185,6 +187,22 @@ final class BulkOperations<K, V> {
       removed += wasLive ? 1 : 0;
     }
     return removed;
+  }
+
+  /** Runs {@code invoke} on each key, collecting each result or failure as {@code invokeAll} returns them. */
+  <T> Map<K, EntryProcessorResult<T>> invokeAll(List<K> requested, Function<K, T> invoke) {
+    Map<K, EntryProcessorResult<T>> results = new HashMap<>();
+    for (K key : requested) {
+      try {
+        T result = invoke.apply(key);
+        if (result != null) {
+          results.put(key, ProcessorResult.of(result));
+        }
+      } catch (RuntimeException e) {
+        results.put(key, ProcessorResult.failed(e));
+      }
+    }
+    return results;
   }
 
   /**

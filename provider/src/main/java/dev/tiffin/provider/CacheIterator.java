@@ -1,6 +1,10 @@
 package dev.tiffin.provider;
 
 import dev.tiffin.provider.entry.CacheSpace;
+import dev.tiffin.provider.entry.EntryEngine;
+import dev.tiffin.provider.entry.EntryState;
+import dev.tiffin.provider.entry.SimpleEntry;
+import dev.tiffin.provider.event.EventBatch;
 import dev.tiffin.spi.KeyedEntry;
 import dev.tiffin.spi.ScanPage;
 import dev.tiffin.spi.StoredEntry;
@@ -23,6 +27,24 @@ final class CacheIterator<K, V> implements Iterator<Cache.Entry<K, V>> {
   private boolean exhausted;
   private Cache.Entry<K, V> next;
   private Cache.Entry<K, V> last;
+
+  /**
+   * The iterator {@code Cache.iterator()} returns: each live entry, touched for access as a read,
+   * counted as a hit; {@code remover} removes as {@code Cache.remove(key)} does.
+   */
+  static <K, V> CacheIterator<K, V> entries(CacheContext<K, V> context, EntryEngine<K, V> engine, Consumer<K> remover) {
+    return new CacheIterator<>(context.space(), remover, (storeKey, stored) -> {
+      long start = context.statistics().start();
+      EntryState<K, V> state = engine.scanned(storeKey, stored);
+      if (state == null || !state.wasLive()) {
+        return null;
+      }
+      state.access();
+      engine.commit(state, EventBatch.none());
+      context.statistics().recordGet(1, 0, start);
+      return new SimpleEntry<>(state.getKey(), state.current());
+    });
+  }
 
   /** Iterates the live entries of {@code space}; {@code remover} removes one (null: removal not offered). */
   CacheIterator(CacheSpace space, Consumer<K> remover, EntryReader<K, V> reader) {

@@ -4,12 +4,7 @@ import dev.tiffin.api.TiffinCache;
 import dev.tiffin.provider.entry.EntryEngine;
 import dev.tiffin.provider.entry.EntryEngine.Applied;
 import dev.tiffin.provider.entry.EntryState;
-import dev.tiffin.provider.entry.SimpleEntry;
 import dev.tiffin.provider.event.EventBatch;
-import dev.tiffin.provider.management.CacheMBeans;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +17,6 @@ import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.configuration.Configuration;
-import javax.cache.configuration.MutableConfiguration;
 import javax.cache.integration.CompletionListener;
 import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.EntryProcessorException;
@@ -59,7 +53,7 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
       context.statistics().recordGet(direct.hit() ? 1 : 0, direct.hit() ? 0 : 1, start);
       return direct.value();
     }
-    Applied<K, V, V> applied = apply(key, false, context.readThrough(), EntryState::getValue);
+    Applied<K, V, V> applied = apply(key, false, EntryState::getValue);
     context.statistics().record(applied.state(), true, start);
     return applied.state().isDiscarded() ? null : applied.result();
   }
@@ -67,7 +61,7 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
   @Override
   public Map<K, V> getAll(Set<? extends K> keySet) {
     requireOpen();
-    return layers.bulk().getAll(requireKeys(keySet));
+    return layers.bulk().getAll(CacheArguments.requireKeys(keySet));
   }
 
   @Override
@@ -79,7 +73,7 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
   @Override
   public void loadAll(Set<? extends K> keySet, boolean replaceExistingValues, CompletionListener listener) {
     requireOpen();
-    layers.bulk().loadAll(requireKeys(keySet), replaceExistingValues, listener);
+    layers.bulk().loadAll(CacheArguments.requireKeys(keySet), replaceExistingValues, listener);
   }
 
   @Override
@@ -90,7 +84,7 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
       context.statistics().recordPuts(1, start);
       return;
     }
-    mutate(key, start, false, state -> {
+    mutate(key, false, state -> {
       state.setValue(value);
       return null;
     });
@@ -99,11 +93,11 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
   @Override
   public V getAndPut(K key, V value) {
     requireWritable(key, value);
-    return mutate(key, context.statistics().start(), true, state -> {
+    return mutate(key, true, state -> {
       V old = state.wasLive() ? state.current() : null;
       state.setValue(value);
       return old;
-    });
+    }).result();
   }
 
   @Override
@@ -117,7 +111,7 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
   @Override
   public boolean putIfAbsent(K key, V value) {
     requireWritable(key, value);
-    Applied<K, V, Boolean> applied = applied(key, context.statistics().start(), true, state -> {
+    Applied<K, V, Boolean> applied = mutate(key, true, state -> {
       if (state.wasLive()) {
         return false;
       }
@@ -131,11 +125,11 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
   @Override
   public boolean remove(K key) {
     requireOpenAndKey(key);
-    return mutate(key, context.statistics().start(), false, state -> {
+    return mutate(key, false, state -> {
       boolean live = state.wasLive();
       state.remove();
       return live;
-    });
+    }).result();
   }
 
   @Override
@@ -148,11 +142,11 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
   @Override
   public V getAndRemove(K key) {
     requireOpenAndKey(key);
-    return mutate(key, context.statistics().start(), true, state -> {
+    return mutate(key, true, state -> {
       V old = state.wasLive() ? state.current() : null;
       state.remove();
       return old;
-    });
+    }).result();
   }
 
   @Override
@@ -170,20 +164,20 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
   @Override
   public V getAndReplace(K key, V value) {
     requireWritable(key, value);
-    return mutate(key, context.statistics().start(), true, state -> {
+    return mutate(key, true, state -> {
       if (!state.wasLive()) {
         return null;
       }
       V old = state.current();
       state.setValue(value);
       return old;
-    });
+    }).result();
   }
 
   @Override
   public void removeAll(Set<? extends K> keySet) {
     requireOpen();
-    layers.bulk().removeAll(requireKeys(keySet));
+    layers.bulk().removeAll(CacheArguments.requireKeys(keySet));
   }
 
   @Override
@@ -203,7 +197,7 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
     requireOpenAndKey(key);
     Objects.requireNonNull(processor, "entryProcessor");
     try {
-      return mutate(key, context.statistics().start(), true, state -> processor.process(state, arguments));
+      return mutate(key, true, state -> processor.process(state, arguments)).result();
     } catch (CacheException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -215,66 +209,38 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
   public <T> Map<K, EntryProcessorResult<T>> invokeAll(Set<? extends K> keySet,
       EntryProcessor<K, V, T> processor, Object... arguments) {
     requireOpen();
-    List<K> requested = requireKeys(keySet);
+    List<K> requested = CacheArguments.requireKeys(keySet);
     Objects.requireNonNull(processor, "entryProcessor");
-    Map<K, EntryProcessorResult<T>> results = new HashMap<>();
-    for (K key : requested) {
-      try {
-        T result = invoke(key, processor, arguments);
-        if (result != null) {
-          results.put(key, ProcessorResult.of(result));
-        }
-      } catch (RuntimeException e) {
-        results.put(key, ProcessorResult.failed(e));
-      }
-    }
-    return results;
+    return layers.bulk().invokeAll(requested, key -> invoke(key, processor, arguments));
   }
 
   @Override
   public Iterator<Entry<K, V>> iterator() {
     requireOpen();
-    return new CacheIterator<>(context.space(), this::remove, this::liveEntry);
-  }
-
-  /** The live entry behind a scanned row, touched for access, or {@code null}. */
-  private Entry<K, V> liveEntry(byte[] storeKey, dev.tiffin.spi.StoredEntry stored) {
-    long start = context.statistics().start();
-    EntryState<K, V> state = layers.engine().scanned(storeKey, stored);
-    if (state == null || !state.wasLive()) {
-      return null;
-    }
-    state.access();
-    layers.engine().commit(state, EventBatch.none());
-    context.statistics().recordGet(1, 0, start);
-    return new SimpleEntry<>(state.getKey(), state.current());
+    return CacheIterator.entries(context, layers.engine(), this::remove);
   }
 
   /**
    * Runs one single-key operation through the engine (writing through when the cache has a writer),
    * delivers its events and records its statistics; {@code reads} says whether it counts as a read.
    */
-  private <R> R mutate(K key, long start, boolean reads, Function<EntryState<K, V>, R> decide) {
-    return applied(key, start, reads, decide).result();
-  }
-
-  private <R> Applied<K, V, R> applied(K key, long start, boolean reads, Function<EntryState<K, V>, R> decide) {
-    Applied<K, V, R> applied = apply(key, context.writer().isActive(), null, decide);
+  private <R> Applied<K, V, R> mutate(K key, boolean reads, Function<EntryState<K, V>, R> decide) {
+    long start = context.statistics().start();
+    Applied<K, V, R> applied = apply(key, context.writer().isActive(), decide);
     context.statistics().record(applied.state(), reads, start);
     return applied;
   }
 
-  private <R> Applied<K, V, R> apply(K key, boolean writeThrough,
-      dev.tiffin.provider.integration.LoaderSupport<K, V> readThrough, Function<EntryState<K, V>, R> decide) {
+  private <R> Applied<K, V, R> apply(K key, boolean writeThrough, Function<EntryState<K, V>, R> decide) {
     EventBatch<K, V> batch = context.events().batch();
-    Applied<K, V, R> applied = layers.engine().apply(key, batch, writeThrough, readThrough, decide);
+    Applied<K, V, R> applied = layers.engine().apply(key, batch, writeThrough, context.readThrough(), decide);
     batch.dispatch();
     return applied;
   }
 
   /** Applies {@code change} when the live value equals {@code expected}; otherwise the read counts as an access. */
   private boolean ifCurrentEquals(K key, V expected, Consumer<EntryState<K, V>> change) {
-    return mutate(key, context.statistics().start(), true, state -> {
+    return mutate(key, true, state -> {
       if (!state.wasLive()) {
         return false;
       }
@@ -284,10 +250,8 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
       }
       state.access();
       return false;
-    });
+    }).result();
   }
-
-  // ---- configuration and lifecycle
 
   @Override
   public String getName() {
@@ -301,18 +265,12 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
 
   @Override
   public <C extends Configuration<K, V>> C getConfiguration(Class<C> clazz) {
-    MutableConfiguration<K, V> copy = new MutableConfiguration<>(context.configuration());
-    if (clazz.isInstance(copy)) {
-      return clazz.cast(copy);
-    }
-    throw new IllegalArgumentException("Configuration class " + clazz.getName()
-        + " is not supported; ask for " + MutableConfiguration.class.getName() + " or one of its interfaces");
+    return CacheArguments.copyAs(clazz, context.configuration());
   }
 
   @Override
   public void registerCacheEntryListener(CacheEntryListenerConfiguration<K, V> listenerConfiguration) {
     requireOpen();
-    Objects.requireNonNull(listenerConfiguration, "listenerConfiguration");
     context.configuration().addCacheEntryListenerConfiguration(listenerConfiguration);
     context.events().register(listenerConfiguration);
   }
@@ -320,7 +278,6 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
   @Override
   public void deregisterCacheEntryListener(CacheEntryListenerConfiguration<K, V> listenerConfiguration) {
     requireOpen();
-    Objects.requireNonNull(listenerConfiguration, "listenerConfiguration");
     context.configuration().removeCacheEntryListenerConfiguration(listenerConfiguration);
     context.events().deregister(listenerConfiguration);
   }
@@ -363,17 +320,10 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
     return context.statistics();
   }
 
-  /** The switches of this cache's MXBeans. */
-  CacheMBeans mbeans() {
-    return context.mbeans();
+  /** What this cache is made of, for its manager. */
+  CacheContext<K, V> context() {
+    return context;
   }
-
-  /** The expiry policy this cache asks, created once from its configuration. */
-  javax.cache.expiry.ExpiryPolicy expiryPolicy() {
-    return context.expiry().policy();
-  }
-
-  // ---- argument checks
 
   void requireOpen() {
     if (closed) {
@@ -389,24 +339,7 @@ public final class StoreBackedCache<K, V> implements Cache<K, V> {
   void requireWritable(K key, V value) {
     requireOpenAndKey(key);
     Objects.requireNonNull(value, "value");
-    requireType("Key", key, context.configuration().getKeyType());
-    requireType("Value", value, context.configuration().getValueType());
-  }
-
-  private static void requireType(String what, Object object, Class<?> type) {
-    if (type != Object.class && !type.isInstance(object)) {
-      throw new ClassCastException(what + " of " + object.getClass().getName() + " is not a " + type.getName()
-          + " as the cache's configuration requires");
-    }
-  }
-
-  private List<K> requireKeys(Collection<? extends K> keySet) {
-    Objects.requireNonNull(keySet, "keys");
-    List<K> list = new ArrayList<>(keySet.size());
-    for (K key : keySet) {
-      list.add(Objects.requireNonNull(key, "keys must not contain null"));
-    }
-    return list;
+    CacheArguments.requireTypes(key, value, context.configuration());
   }
 
   @Override

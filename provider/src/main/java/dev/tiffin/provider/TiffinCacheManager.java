@@ -139,7 +139,7 @@ public final class TiffinCacheManager implements CacheManager {
       }
       StoreBackedCache<K, V> cache = open(cacheName, copy, store);
       new StoreCatalog(store.store(), settings.app()).record(cacheName, CatalogRecord.of(copy.getKeyType(),
-          copy.getValueType(), cache.expiryPolicy(), copy.isStatisticsEnabled(), copy.isManagementEnabled()));
+          copy.getValueType(), cache.context().expiry().policy(), copy.isStatisticsEnabled(), copy.isManagementEnabled()));
       return cache;
     }
   }
@@ -266,7 +266,7 @@ public final class TiffinCacheManager implements CacheManager {
     Objects.requireNonNull(cacheName, "cacheName");
     StoreBackedCache<?, ?> cache = caches.get(cacheName);
     if (cache != null) {
-      cache.mbeans().setManagementEnabled(enabled);
+      cache.context().mbeans().setManagementEnabled(enabled);
     }
   }
 
@@ -276,7 +276,7 @@ public final class TiffinCacheManager implements CacheManager {
     Objects.requireNonNull(cacheName, "cacheName");
     StoreBackedCache<?, ?> cache = caches.get(cacheName);
     if (cache != null) {
-      cache.mbeans().setStatisticsEnabled(enabled);
+      cache.context().mbeans().setStatisticsEnabled(enabled);
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.tiffin.cdi.annotation;
 
-import dev.tiffin.cdi.config.CacheSettings;
+import dev.tiffin.cdi.config.ExtensionSettings;
 import dev.tiffin.cdi.flight.SingleFlight;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -21,9 +21,9 @@ public final class CacheInterception {
   private final CacheRemoveOperation removes = new CacheRemoveOperation();
   private final CacheRemoveAllOperation removeAlls = new CacheRemoveAllOperation();
 
-  /** Uses the spec's defaults and the per-cache settings of {@link CacheSettings}. */
+  /** Uses the spec's defaults and the per-cache settings of {@link ExtensionSettings}. */
   public CacheInterception(ComponentLookup components) {
-    this(components, new DefaultCacheResolverFactory(), new DeepCacheKeyGenerator(), CacheSettings::singleFlight);
+    this(components, new DefaultCacheResolverFactory(), new DeepCacheKeyGenerator(), ExtensionSettings::singleFlight);
   }
 
   /** Uses the given defaults and single-flight switch. */

@@ -24,9 +24,9 @@ public final class CrossJvmGate {
 
   private final Object cache;
   private final String cacheName;
-  private final StoreLock lock;
+  private final FlightLocks lock;
 
-  CrossJvmGate(Object cache, String cacheName, StoreLock lock) {
+  CrossJvmGate(Object cache, String cacheName, FlightLocks lock) {
     this.cache = cache;
     this.cacheName = cacheName;
     this.lock = lock;
@@ -34,9 +34,9 @@ public final class CrossJvmGate {
 
   /** The gate of {@code cache}, or {@code null} when its provider keeps no lock that JVMs share. */
   public static CrossJvmGate of(Cache<?, ?> cache) {
-    StoreLock lock;
+    FlightLocks lock;
     try {
-      lock = TiffinStoreLock.of(cache);
+      lock = TiffinFlightLocks.of(cache);
     } catch (LinkageError e) {
       return null; // tiffin-api is not on the class path, so this cannot be a Tiffin cache
     }

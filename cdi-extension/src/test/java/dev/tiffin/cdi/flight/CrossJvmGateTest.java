@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class CrossJvmGateTest {
 
   /** Records acquire/release; the lock is "held" between them. */
-  private static final class RecordingLock implements StoreLock {
+  private static final class RecordingLock implements FlightLocks {
     final List<String> log = new ArrayList<>();
     RuntimeException acquireFailure;
     RuntimeException releaseFailure;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tiffin.cdi.config.CacheSettings;
+import dev.tiffin.cdi.config.ExtensionSettings;
 import dev.tiffin.cdi.testing.Deployments;
 import dev.tiffin.cdi.testing.TestCaches;
 import jakarta.inject.Inject;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class CompletionStageCachingTest {
 
-  private static final String SINGLE_FLIGHT = CacheSettings.name(QuoteService.SHARED, CacheSettings.SINGLE_FLIGHT);
+  private static final String SINGLE_FLIGHT = ExtensionSettings.name(QuoteService.SHARED, ExtensionSettings.SINGLE_FLIGHT);
 
   static {
     System.setProperty(SINGLE_FLIGHT, "true");

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tiffin.cdi.TiffinCacheExtension;
-import dev.tiffin.cdi.config.CacheSettings;
+import dev.tiffin.cdi.config.ExtensionSettings;
 import dev.tiffin.cdi.testing.TestCaches;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 class SharedStoreSingleFlightTest {
 
   private static final int CALLERS_PER_CONTAINER = 4;
-  private static final String SETTING = CacheSettings.name(SharedStoreLoader.SHARED, CacheSettings.SINGLE_FLIGHT);
+  private static final String SETTING = ExtensionSettings.name(SharedStoreLoader.SHARED, ExtensionSettings.SINGLE_FLIGHT);
 
   private static WeldContainer first;
   private static WeldContainer second;

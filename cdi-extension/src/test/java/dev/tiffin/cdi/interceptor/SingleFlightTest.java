@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tiffin.cdi.config.CacheSettings;
+import dev.tiffin.cdi.config.ExtensionSettings;
 import dev.tiffin.cdi.testing.Deployments;
 import dev.tiffin.cdi.testing.TestCaches;
 import dev.tiffin.cdi.testing.Waiting;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SingleFlightTest {
 
   private static final int THREADS = 8;
-  private static final String SETTING = CacheSettings.name(SlowLoader.SHARED, CacheSettings.SINGLE_FLIGHT);
+  private static final String SETTING = ExtensionSettings.name(SlowLoader.SHARED, ExtensionSettings.SINGLE_FLIGHT);
 
   static {
     System.setProperty(SETTING, "true");

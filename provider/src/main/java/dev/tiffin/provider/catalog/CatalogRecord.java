@@ -1,5 +1,6 @@
 package dev.tiffin.provider.catalog;
 
+import dev.tiffin.config.Durations;
 import dev.tiffin.config.ExpirySetting;
 import java.io.IOException;
 import java.io.StringReader;
@@ -110,6 +111,6 @@ public record CatalogRecord(String keyType, String valueType, Optional<ExpirySet
     }
     int colon = text.indexOf(':');
     return Optional.of(new ExpirySetting(ExpirySetting.Kind.valueOf(text.substring(0, colon).toUpperCase(Locale.ROOT)),
-        Duration.parse(text.substring(colon + 1))));
+        Durations.parse(text.substring(colon + 1)).orElseThrow()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.tiffin.provider.config;
 
+import dev.tiffin.config.Durations;
 import dev.tiffin.config.CacheSettings;
 import dev.tiffin.config.ExpirySetting;
 import dev.tiffin.config.Secret;
@@ -8,7 +9,6 @@ import dev.tiffin.provider.codec.SigningKeys;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -16,14 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.cache.CacheException;
 
 /** Typed reads of resolved setting values; every error names the setting and what it expected. */
 final class SettingValues {
 
-  private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
   private final Map<String, String> values;
 
@@ -132,22 +129,7 @@ final class SettingValues {
   }
 
   private static Duration parseDuration(String key, String value) {
-    Matcher matcher = SHORT_DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
-    if (matcher.matches()) {
-      long amount = Long.parseLong(matcher.group(1));
-      return switch (matcher.group(2)) {
-        case "ms" -> Duration.ofMillis(amount);
-        case "s" -> Duration.ofSeconds(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        case "h" -> Duration.ofHours(amount);
-        default -> Duration.ofDays(amount);
-      };
-    }
-    try {
-      return Duration.parse(value.trim());
-    } catch (DateTimeParseException e) {
-      throw invalid(key, value, "a duration such as 500ms, 30s, 10m, 2h, 1d or PT10M");
-    }
+    return Durations.parse(value).orElseThrow(() -> invalid(key, value, "a duration such as " + Durations.EXAMPLES));
   }
 
   private int integer(String key, int fallback) {

@@ -13,6 +13,8 @@ final class SqliteSession implements AutoCloseable {
   private final Connection connection;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private final AtomicBoolean inUse = new AtomicBoolean(true);
+  /** The thread that used this session last; a hint only, so a plain volatile is enough. */
+  private volatile long lastThread = Thread.currentThread().getId();
 
   SqliteSession(Connection connection) {
     this.connection = connection;
@@ -30,7 +32,16 @@ final class SqliteSession implements AutoCloseable {
 
   /** Claims this idle session for the calling thread; false if another thread holds it. */
   boolean tryClaim() {
-    return !inUse.get() && inUse.compareAndSet(false, true);
+    if (!inUse.get() && inUse.compareAndSet(false, true)) {
+      lastThread = Thread.currentThread().getId();
+      return true;
+    }
+    return false;
+  }
+
+  /** Whether the calling thread used this session last. */
+  boolean wasLastUsedByCurrentThread() {
+    return lastThread == Thread.currentThread().getId();
   }
 
   /** Gives the session back for any thread to claim. */

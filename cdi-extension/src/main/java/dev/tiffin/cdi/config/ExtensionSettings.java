@@ -1,12 +1,9 @@
 package dev.tiffin.cdi.config;
 
+import dev.tiffin.config.Durations;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
@@ -18,7 +15,7 @@ import javax.cache.CacheManager;
  * MicroProfile Config (when its API is on the class path), then system properties. Every setting
  * and its default is listed here and only here.
  */
-public final class CacheSettings {
+public final class ExtensionSettings {
 
   /** Prefix of every per-cache setting. */
   public static final String PREFIX = "tiffin.cache.";
@@ -47,9 +44,7 @@ public final class CacheSettings {
   /** The wait when {@link #SINGLE_FLIGHT_WAIT} is not set: 30 seconds. */
   public static final Duration DEFAULT_SINGLE_FLIGHT_WAIT = Duration.ofSeconds(30);
 
-  private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
-
-  private CacheSettings() {
+  private ExtensionSettings() {
   }
 
   /** The full name of a setting for one cache, e.g. {@code tiffin.cache.users.single-flight}. */
@@ -98,29 +93,11 @@ public final class CacheSettings {
     if (configured.isEmpty()) {
       return fallback;
     }
-    String value = configured.get().trim();
-    Matcher matcher = SHORT_DURATION.matcher(value.toLowerCase(Locale.ROOT));
-    try {
-      Duration duration;
-      if (matcher.matches()) {
-        long amount = Long.parseLong(matcher.group(1));
-        duration = switch (matcher.group(2)) {
-          case "ms" -> Duration.ofMillis(amount);
-          case "s" -> Duration.ofSeconds(amount);
-          case "m" -> Duration.ofMinutes(amount);
-          case "h" -> Duration.ofHours(amount);
-          default -> Duration.ofDays(amount);
-        };
-      } else {
-        duration = Duration.parse(value);
-      }
-      if (!duration.isNegative()) {
-        return duration;
-      }
-    } catch (ArithmeticException | NumberFormatException | DateTimeParseException e) {
-      // reported below
+    Optional<Duration> duration = Durations.parse(configured.get()).filter(parsed -> !parsed.isNegative());
+    if (duration.isPresent()) {
+      return duration.get();
     }
-    throw new CacheException(name(cache.getName(), setting) + " must be a duration such as 500ms, 30s, 10m, 2h, 1d"
-        + " or PT10M, was '" + configured.get() + "'");
+    throw new CacheException(name(cache.getName(), setting) + " must be a duration such as "
+        + Durations.EXAMPLES + ", was '" + configured.get() + "'");
   }
 }

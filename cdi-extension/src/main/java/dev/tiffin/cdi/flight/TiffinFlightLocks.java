@@ -2,7 +2,7 @@ package dev.tiffin.cdi.flight;
 
 import dev.tiffin.api.FlightLock;
 import dev.tiffin.api.TiffinCache;
-import dev.tiffin.cdi.config.CacheSettings;
+import dev.tiffin.cdi.config.ExtensionSettings;
 import java.time.Duration;
 import javax.cache.Cache;
 
@@ -10,13 +10,13 @@ import javax.cache.Cache;
  * The store lock of a Tiffin cache, {@link TiffinCache#lock}: the only class of single flight that
  * needs {@code tiffin-api}, so that loading it is what fails when that optional jar is absent.
  */
-final class TiffinStoreLock implements StoreLock {
+final class TiffinFlightLocks implements FlightLocks {
 
   private final TiffinCache<Object, ?> cache;
   private final Duration lease;
   private final Duration wait;
 
-  private TiffinStoreLock(TiffinCache<Object, ?> cache, Duration lease, Duration wait) {
+  private TiffinFlightLocks(TiffinCache<Object, ?> cache, Duration lease, Duration wait) {
     this.cache = cache;
     this.lease = lease;
     this.wait = wait;
@@ -27,7 +27,7 @@ final class TiffinStoreLock implements StoreLock {
    * provider's cache does not unwrap to {@link TiffinCache}.
    */
   @SuppressWarnings("unchecked")
-  static StoreLock of(Cache<?, ?> cache) {
+  static FlightLocks of(Cache<?, ?> cache) {
     TiffinCache<Object, ?> tiffin;
     try {
       tiffin = cache.unwrap(TiffinCache.class);
@@ -35,7 +35,8 @@ final class TiffinStoreLock implements StoreLock {
       return null;
     }
     return tiffin == null ? null
-        : new TiffinStoreLock(tiffin, CacheSettings.singleFlightLease(cache), CacheSettings.singleFlightWait(cache));
+        : new TiffinFlightLocks(tiffin, ExtensionSettings.singleFlightLease(cache),
+            ExtensionSettings.singleFlightWait(cache));
   }
 
   @Override
@@ -46,6 +47,6 @@ final class TiffinStoreLock implements StoreLock {
 
   @Override
   public String toString() {
-    return "TiffinStoreLock[lease " + lease + ", wait " + wait + "]";
+    return "TiffinFlightLocks[lease " + lease + ", wait " + wait + "]";
   }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Lookup order: cache manager properties, then MicroProfile Config, then system properties. */
-class CacheSettingsTest {
+class ExtensionSettingsTest {
 
   @AfterEach
   void clearSystemProperties() {
@@ -29,26 +29,26 @@ class CacheSettingsTest {
 
   @Test
   void settingNamesArePrefixedPerCache() {
-    assertEquals("tiffin.cache.users.single-flight", CacheSettings.name("users", CacheSettings.SINGLE_FLIGHT));
+    assertEquals("tiffin.cache.users.single-flight", ExtensionSettings.name("users", ExtensionSettings.SINGLE_FLIGHT));
   }
 
   @Test
   void singleFlightIsOffByDefault() {
-    assertFalse(CacheSettings.singleFlight(cache(TestCaches.manager(), "nothing-configured")));
+    assertFalse(ExtensionSettings.singleFlight(cache(TestCaches.manager(), "nothing-configured")));
   }
 
   @Test
   void systemPropertyIsTheLastSource() {
     System.setProperty("tiffin.cache.sys-only.single-flight", "true");
-    assertTrue(CacheSettings.singleFlight(cache(TestCaches.manager(), "sys-only")));
+    assertTrue(ExtensionSettings.singleFlight(cache(TestCaches.manager(), "sys-only")));
   }
 
   @Test
   void microProfileConfigIsReadWhenPresent() {
     Cache<Object, Object> cache = cache(TestCaches.manager(), "mp-only");
-    assertEquals(Optional.of("true"), CacheSettings.lookup(cache, CacheSettings.SINGLE_FLIGHT));
+    assertEquals(Optional.of("true"), ExtensionSettings.lookup(cache, ExtensionSettings.SINGLE_FLIGHT));
     assertEquals(Optional.of("true"), MicroProfileConfigLookup.get("tiffin.cache.mp-only.single-flight"));
-    assertTrue(CacheSettings.singleFlight(cache));
+    assertTrue(ExtensionSettings.singleFlight(cache));
   }
 
   @Test
@@ -60,8 +60,8 @@ class CacheSettingsTest {
     CachingProvider provider = TestCaches.provider();
     try (CacheManager manager = provider.getCacheManager(
         URI.create("tiffin-cdi-test-settings"), provider.getDefaultClassLoader(), properties)) {
-      assertFalse(CacheSettings.singleFlight(cache(manager, "mp-only")));
-      assertTrue(CacheSettings.singleFlight(cache(TestCaches.manager(), "mp-only")),
+      assertFalse(ExtensionSettings.singleFlight(cache(manager, "mp-only")));
+      assertTrue(ExtensionSettings.singleFlight(cache(TestCaches.manager(), "mp-only")),
           "another manager without the property falls through to MicroProfile Config");
     }
   }
@@ -69,8 +69,8 @@ class CacheSettingsTest {
   @Test
   void leaseAndWaitDefaultToThirtySeconds() {
     Cache<Object, Object> cache = cache(TestCaches.manager(), "nothing-configured");
-    assertEquals(Duration.ofSeconds(30), CacheSettings.singleFlightLease(cache));
-    assertEquals(Duration.ofSeconds(30), CacheSettings.singleFlightWait(cache));
+    assertEquals(Duration.ofSeconds(30), ExtensionSettings.singleFlightLease(cache));
+    assertEquals(Duration.ofSeconds(30), ExtensionSettings.singleFlightWait(cache));
   }
 
   @Test
@@ -85,17 +85,17 @@ class CacheSettingsTest {
     CachingProvider provider = TestCaches.provider();
     try (CacheManager manager = provider.getCacheManager(
         URI.create("tiffin-cdi-test-durations"), provider.getDefaultClassLoader(), properties)) {
-      assertEquals(Duration.ofMinutes(2), CacheSettings.singleFlightLease(cache(manager, "timed")));
-      assertEquals(Duration.ofMillis(500), CacheSettings.singleFlightWait(cache(manager, "timed")));
-      assertEquals(Duration.ZERO, CacheSettings.singleFlightWait(cache(manager, "zero")), "zero wait: try once");
+      assertEquals(Duration.ofMinutes(2), ExtensionSettings.singleFlightLease(cache(manager, "timed")));
+      assertEquals(Duration.ofMillis(500), ExtensionSettings.singleFlightWait(cache(manager, "timed")));
+      assertEquals(Duration.ZERO, ExtensionSettings.singleFlightWait(cache(manager, "zero")), "zero wait: try once");
 
       CacheException bad = assertThrows(CacheException.class,
-          () -> CacheSettings.singleFlightLease(cache(manager, "bad")));
+          () -> ExtensionSettings.singleFlightLease(cache(manager, "bad")));
       assertEquals("tiffin.cache.bad.single-flight-lease must be a duration such as 500ms, 30s, 10m, 2h, 1d or PT10M,"
           + " was 'soon'", bad.getMessage());
-      assertThrows(CacheException.class, () -> CacheSettings.singleFlightWait(cache(manager, "bad")));
+      assertThrows(CacheException.class, () -> ExtensionSettings.singleFlightWait(cache(manager, "bad")));
       CacheException zero = assertThrows(CacheException.class,
-          () -> CacheSettings.singleFlightLease(cache(manager, "zero")));
+          () -> ExtensionSettings.singleFlightLease(cache(manager, "zero")));
       assertEquals("tiffin.cache.zero.single-flight-lease must be at least 1ms, was PT0S", zero.getMessage());
     }
   }

@@ -1,7 +1,7 @@
 package dev.tiffin.cdi.flight;
 
 /** A lock on one cache key that every JVM sharing the cache's store respects. */
-interface StoreLock {
+interface FlightLocks {
 
   /**
    * Blocks until this caller holds the lock on {@code key} and returns what releases it; throws a

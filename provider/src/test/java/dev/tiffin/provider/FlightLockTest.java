@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tiffin.api.FlightLock;
 import dev.tiffin.api.TiffinCache;
+import dev.tiffin.provider.time.FakeTime;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -98,13 +99,21 @@ class FlightLockTest {
 
   @Test
   void waitTimeoutThrowsNamingCacheAndKey() {
+    // A third "JVM" whose waits run on fake time: the 100 ms wait passes without sleeping.
+    FakeTime time = new FakeTime();
+    TiffinCachingProvider third = TestProviders.sqlite(folder, clock, time);
+    TiffinCache<String, String> c = tiffin(third.getCacheManager().createCache("c",
+        new MutableConfiguration<String, String>()));
     try (FlightLock held = a.lock("report-42", LEASE, NO_WAIT)) {
-      long start = System.nanoTime();
+      long start = time.nanoTime();
       CacheException timeout = assertThrows(CacheException.class,
-          () -> b.lock("report-42", LEASE, Duration.ofMillis(100)));
-      assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(100), "waited the full 100ms");
+          () -> c.lock("report-42", LEASE, Duration.ofMillis(100)));
+      assertTrue(time.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(100), "waited the full 100ms");
+      assertTrue(time.pauses() >= 3, "paused between attempts: " + time.pauses());
       assertTrue(timeout.getMessage().startsWith("Timed out after PT0.1S waiting for the lock on key report-42"
           + " of cache c, held by another caller"), timeout.getMessage());
+    } finally {
+      third.close();
     }
   }
 

@@ -150,8 +150,11 @@ class SqliteStoreTest {
   }
 
   @Test
-  void pingAnswers() {
+  void pingAnswersWhileOpenAndFailsNamingTheFileOnceClosed() {
     store.ping();
-    assertTrue(store.describe().contains("store.db"));
+    store.close();
+    javax.cache.CacheException closed = org.junit.jupiter.api.Assertions.assertThrows(
+        javax.cache.CacheException.class, store::ping);
+    assertTrue(closed.getMessage().contains("store.db"), closed.getMessage());
   }
 }

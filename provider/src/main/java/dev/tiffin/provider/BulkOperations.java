@@ -113,7 +113,7 @@ final class BulkOperations<K, V> {
     RuntimeException writeFailure = null;
     EventBatch<K, V> batch = context.events().batch();
     int stored;
-    try (KeyLocks.Held held = writeLocks.lockAll(List.copyOf(map.keySet()), space.keys()::encode)) {
+    try (KeyLocks.Held held = writeLocks.lockAll(map.keySet(), space.keys()::encode)) {
       try {
         context.writer().writeAll(unwritten);
         unwritten.clear();

@@ -1,6 +1,6 @@
 package dev.tiffin.provider.lock;
 
-import java.util.List;
+import java.util.Collection;
 import java.util.function.Function;
 
 /** Serializes the operations on a key that must not interleave; chosen once per cache. */
@@ -14,7 +14,7 @@ public interface KeyLocks {
     }
 
     @Override
-    public <T> Held lockAll(List<T> keys, Function<? super T, byte[]> storeKey) {
+    public <T> Held lockAll(Collection<T> keys, Function<? super T, byte[]> storeKey) {
       return Held.NOTHING;
     }
   };
@@ -26,7 +26,7 @@ public interface KeyLocks {
    * Locks several keys, whose store keys {@code storeKey} gives, in an order every caller shares,
    * until the returned hold is closed.
    */
-  <T> Held lockAll(List<T> keys, Function<? super T, byte[]> storeKey);
+  <T> Held lockAll(Collection<T> keys, Function<? super T, byte[]> storeKey);
 
   /** Locks held; closing releases them. */
   interface Held extends AutoCloseable {

@@ -4,6 +4,7 @@ import dev.tiffin.api.FlightLock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.TreeMap;
@@ -49,7 +50,7 @@ public final class WriteThroughLocks implements KeyLocks {
   }
 
   @Override
-  public <T> Held lockAll(List<T> keys, Function<? super T, byte[]> storeKey) {
+  public <T> Held lockAll(Collection<T> keys, Function<? super T, byte[]> storeKey) {
     TreeSet<Integer> stripeOrder = new TreeSet<>();
     TreeMap<byte[], Object> storeOrder = new TreeMap<>(Arrays::compareUnsigned);
     for (T key : keys) {
@@ -73,7 +74,7 @@ public final class WriteThroughLocks implements KeyLocks {
     return () -> releaseAll(held);
   }
 
-  private AutoCloseable lockStripe(int stripe, List<?> keys) {
+  private AutoCloseable lockStripe(int stripe, Collection<?> keys) {
     ReentrantLock lock = stripes[stripe];
     try {
       if (!lock.tryLock(wait.toNanos(), TimeUnit.NANOSECONDS)) {
@@ -89,8 +90,8 @@ public final class WriteThroughLocks implements KeyLocks {
     return lock::unlock;
   }
 
-  private static String describe(List<?> keys) {
-    return keys.size() == 1 ? "key " + keys.get(0) : keys.size() + " keys";
+  private static String describe(Collection<?> keys) {
+    return keys.size() == 1 ? "key " + keys.iterator().next() : keys.size() + " keys";
   }
 
   private static int stripeOf(byte[] storeKey) {

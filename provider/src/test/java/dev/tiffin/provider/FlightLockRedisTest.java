@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tiffin.api.FlightLock;
 import dev.tiffin.api.TiffinCache;
-import dev.tiffin.testing.redis.RedisServer;
+import dev.tiffin.testing.redis.LocalRedis;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.configuration.MutableConfiguration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,22 +31,17 @@ class FlightLockRedisTest {
   @TempDir
   static Path folder;
 
-  private static RedisServer server;
+  @RegisterExtension
+  static final LocalRedis REDIS = new LocalRedis();
 
   @BeforeAll
   static void start() {
-    server = RedisServer.start(folder.resolve("redis"));
-    assertEquals("OK", server.cli("ACL", "SETUSER", "locker", "on", ">lock-pass", "~locker:*", "&locker:*",
+    assertEquals("OK", REDIS.server().cli("ACL", "SETUSER", "locker", "on", ">lock-pass", "~locker:*", "&locker:*",
         "+@all", "-@dangerous"));
   }
 
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
   private static TiffinCachingProvider provider() {
-    return TestProviders.withSettings(folder, Map.of("tiffin.store.default.uri", server.uri(),
+    return TestProviders.withSettings(folder, Map.of("tiffin.store.default.uri", REDIS.server().uri(),
         "tiffin.store.default.username", "locker", "tiffin.store.default.password", "lock-pass"));
   }
 
@@ -65,17 +60,17 @@ class FlightLockRedisTest {
           .createCache("c", new MutableConfiguration<>()));
 
       FlightLock held = a.lock("k", LEASE, Duration.ZERO);
-      long ttl = Long.parseLong(server.cli("PTTL", "locker:c#lock:k"));
+      long ttl = Long.parseLong(REDIS.server().cli("PTTL", "locker:c#lock:k"));
       assertTrue(ttl > 25_000 && ttl <= 30_000, "the lease is the key's TTL, was " + ttl);
       CacheException timeout = assertThrows(CacheException.class, () -> b.lock("k", LEASE, Duration.ofMillis(50)));
       assertTrue(timeout.getMessage().contains("key k of cache c"), timeout.getMessage());
 
       cache.put("x", "1");
       cache.clear();
-      assertEquals("1", server.cli("EXISTS", "locker:c#lock:k"), "clear() scans locker:c:* only");
+      assertEquals("1", REDIS.server().cli("EXISTS", "locker:c#lock:k"), "clear() scans locker:c:* only");
 
       held.close();
-      assertEquals("0", server.cli("EXISTS", "locker:c#lock:k"));
+      assertEquals("0", REDIS.server().cli("EXISTS", "locker:c#lock:k"));
       b.lock("k", LEASE, Duration.ZERO).close();
     }
   }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tiffin.testing.redis.CommandRecorder;
 import dev.tiffin.testing.redis.FreePorts;
+import dev.tiffin.testing.redis.LocalRedis;
 import dev.tiffin.testing.redis.RedisServer;
 import dev.tiffin.testing.redis.RedisSentinelSetup;
 import java.net.URI;
@@ -21,9 +22,8 @@ import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Tiffin over a real Redis server: isolation, least privilege, the commands it sends, and failures. */
@@ -36,17 +36,8 @@ class RedisBackendTest {
   @TempDir
   static Path folder;
 
-  private static RedisServer server;
-
-  @BeforeAll
-  static void start() {
-    server = RedisServer.start(folder.resolve("redis"));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final LocalRedis REDIS = new LocalRedis();
 
   private static TiffinCachingProvider provider(Map<String, String> settings) {
     return TestProviders.withSettings(folder, settings);
@@ -58,7 +49,7 @@ class RedisBackendTest {
 
   @Test
   void applicationsSharingOneDatabaseNeverSeeOrClearEachOther() {
-    try (TiffinCachingProvider provider = provider(Map.of("tiffin.store.default.uri", server.uri()))) {
+    try (TiffinCachingProvider provider = provider(Map.of("tiffin.store.default.uri", REDIS.server().uri()))) {
       Cache<String, String> shop = manager(provider, "shop").createCache("users", new MutableConfiguration<>());
       Cache<String, String> blog = manager(provider, "blog").createCache("users", new MutableConfiguration<>());
       shop.put("k", "shop's");
@@ -67,14 +58,14 @@ class RedisBackendTest {
       assertNull(shop.get("k"));
       assertEquals("blog's", blog.get("k"));
       blog.removeAll();
-      assertEquals("", server.cli("GET", "blog:users:k"));
+      assertEquals("", REDIS.server().cli("GET", "blog:users:k"));
     }
   }
 
   @Test
   void everyCommandStaysInsideTheApplicationsKeys() {
-    try (TiffinCachingProvider provider = provider(Map.of("tiffin.store.default.uri", server.uri()));
-         CommandRecorder recorder = server.monitor()) {
+    try (TiffinCachingProvider provider = provider(Map.of("tiffin.store.default.uri", REDIS.server().uri()));
+         CommandRecorder recorder = REDIS.server().monitor()) {
       RedisWorkload.run(manager(provider, "audited"), "audit");
       recorder.sync();
       List<List<String>> commands = recorder.commands();
@@ -102,16 +93,16 @@ class RedisBackendTest {
 
   @Test
   void worksUnderAnAclUserLimitedToItsPrefix() {
-    assertEquals("OK", server.cli("ACL", "SETUSER", "limited", "on", ">s3cret-pass", "~limited:*", "&limited:*",
+    assertEquals("OK", REDIS.server().cli("ACL", "SETUSER", "limited", "on", ">s3cret-pass", "~limited:*", "&limited:*",
         "+@all", "-@dangerous"));
     try (TiffinCachingProvider provider = provider(Map.of(
-        "tiffin.store.default.uri", server.uri(),
+        "tiffin.store.default.uri", REDIS.server().uri(),
         "tiffin.store.default.username", "limited",
         "tiffin.store.default.password", "s3cret-pass"))) {
       RedisWorkload.run(manager(provider, "limited"), "acl");
     }
     try (TiffinCachingProvider provider = provider(Map.of(
-        "tiffin.store.default.uri", server.uri(),
+        "tiffin.store.default.uri", REDIS.server().uri(),
         "tiffin.store.default.username", "limited",
         "tiffin.store.default.password", "s3cret-pass"))) {
       CacheManager outside = manager(provider, "intruder");
@@ -124,16 +115,16 @@ class RedisBackendTest {
 
   @Test
   void wrongPasswordIsAClearErrorWithoutTheSecret() {
-    server.cli("ACL", "SETUSER", "guarded", "on", ">right-password", "~*", "+@all");
+    REDIS.server().cli("ACL", "SETUSER", "guarded", "on", ">right-password", "~*", "+@all");
     try (TiffinCachingProvider provider = provider(Map.of(
-        "tiffin.store.default.uri", server.uri(),
+        "tiffin.store.default.uri", REDIS.server().uri(),
         "tiffin.store.default.username", "guarded",
         "tiffin.store.default.password", "wrong-password-42"))) {
       CacheManager manager = manager(provider, "pw");
       CacheException error = assertThrows(CacheException.class,
           () -> manager.createCache("c", new MutableConfiguration<>()));
       assertTrue(error.getMessage().contains("authentication failed"), error.getMessage());
-      assertTrue(error.getMessage().contains("127.0.0.1:" + server.port()), error.getMessage());
+      assertTrue(error.getMessage().contains("127.0.0.1:" + REDIS.server().port()), error.getMessage());
       assertFalse(error.getMessage().contains("wrong-password-42"), error.getMessage());
       assertFalse(String.valueOf(manager.getProperties()).contains("wrong-password-42"));
     }
@@ -178,7 +169,7 @@ class RedisBackendTest {
   @Test
   void passwordInsideTheUriIsRefusedWithoutEchoingIt() {
     try (TiffinCachingProvider provider = provider(Map.of(
-        "tiffin.store.default.uri", "redis://app:leaked-secret@127.0.0.1:" + server.port()))) {
+        "tiffin.store.default.uri", "redis://app:leaked-secret@127.0.0.1:" + REDIS.server().port()))) {
       CacheException error = assertThrows(CacheException.class, () -> manager(provider, "leak"));
       assertTrue(error.getMessage().contains("tiffin.store.default.password"), error.getMessage());
       assertFalse(error.getMessage().contains("leaked-secret"), error.getMessage());

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tiffin.testing.redis.RedisServer;
+import dev.tiffin.testing.redis.LocalRedis;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -17,9 +17,8 @@ import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Credentials and time limits hold when a server misbehaves or a second tenant shares the JVM. */
@@ -30,17 +29,8 @@ class RedisFaultTest {
   @TempDir
   static Path folder;
 
-  private static RedisServer server;
-
-  @BeforeAll
-  static void start() {
-    server = RedisServer.start(folder.resolve("redis"), List.of("requirepass " + PASSWORD));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final LocalRedis REDIS = new LocalRedis(List.of("requirepass " + PASSWORD));
 
   private static CacheManager manager(TiffinCachingProvider provider, String app, Properties settings) {
     return provider.getCacheManager(URI.create(app), null, settings.properties());
@@ -59,19 +49,19 @@ class RedisFaultTest {
   void aSecondManagerWithAWrongPasswordNeverBorrowsTheFirstOnesConnections() {
     try (TiffinCachingProvider provider = TestProviders.withSettings(folder, Map.of())) {
       Cache<String, String> good = manager(provider, "good", new Properties(Map.of(
-          "tiffin.store.default.uri", server.uri(), "tiffin.store.default.password", PASSWORD)))
+          "tiffin.store.default.uri", REDIS.server().uri(), "tiffin.store.default.password", PASSWORD)))
           .createCache("c", new MutableConfiguration<>());
       good.put("k", "v");
 
       CacheManager other = manager(provider, "other", new Properties(Map.of(
-          "tiffin.store.default.uri", server.uri(), "tiffin.store.default.password", "a-wrong-password")));
+          "tiffin.store.default.uri", REDIS.server().uri(), "tiffin.store.default.password", "a-wrong-password")));
       CacheException refused = assertThrows(CacheException.class, () -> other.createCache("c",
           new MutableConfiguration<>()));
       assertTrue(refused.getMessage().contains("authentication failed"), refused.getMessage());
       assertFalse(refused.getMessage().contains("a-wrong-password"), refused.getMessage());
 
       CacheManager slower = manager(provider, "slower", new Properties(Map.of(
-          "tiffin.store.default.uri", server.uri(), "tiffin.store.default.timeout", "2s")));
+          "tiffin.store.default.uri", REDIS.server().uri(), "tiffin.store.default.timeout", "2s")));
       assertThrows(CacheException.class, () -> slower.createCache("c", new MutableConfiguration<>()),
           "another timeout is another store, which must authenticate on its own");
       assertEquals("v", good.get("k"));
@@ -82,7 +72,7 @@ class RedisFaultTest {
   void aFrozenServerFailsAReadWithinTheTimeoutAndSaysItTimedOut() {
     try (TiffinCachingProvider provider = TestProviders.withSettings(folder, Map.of())) {
       Cache<String, String> cache = manager(provider, "frozen", new Properties(Map.of(
-          "tiffin.store.default.uri", server.uri(), "tiffin.store.default.password", PASSWORD,
+          "tiffin.store.default.uri", REDIS.server().uri(), "tiffin.store.default.password", PASSWORD,
           "tiffin.store.default.timeout", "1s"))).createCache("c", new MutableConfiguration<>());
       cache.put("k", "v");
       signal("STOP");
@@ -105,7 +95,7 @@ class RedisFaultTest {
 
   private static void signal(String name) {
     try {
-      Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(server.pid())).inheritIO().start();
+      Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(REDIS.server().pid())).inheritIO().start();
       assertEquals(0, kill.waitFor());
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.tiffin.api.TiffinCache;
 import dev.tiffin.provider.codec.Canaries;
+import dev.tiffin.testing.redis.LocalRedis;
 import dev.tiffin.testing.redis.RedisServer;
 import java.io.Serializable;
 import java.net.URI;
@@ -15,9 +16,8 @@ import java.util.List;
 import java.util.Map;
 import javax.cache.Cache;
 import javax.cache.configuration.MutableConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 
@@ -33,17 +33,8 @@ class RedisTrustTest {
   @TempDir
   static Path folder;
 
-  private static RedisServer server;
-
-  @BeforeAll
-  static void start() {
-    server = RedisServer.start(folder.resolve("redis"));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final LocalRedis REDIS = new LocalRedis();
 
   private static Cache<String, Object> books(TiffinCachingProvider provider, String app) {
     return provider.getCacheManager(URI.create(app), null)
@@ -52,7 +43,7 @@ class RedisTrustTest {
 
   @Test
   void withoutAKeyEveryClassThisJvmWroteReadsBackAndOthersAreMisses() {
-    Map<String, String> settings = Map.of("tiffin.store.default.uri", server.uri());
+    Map<String, String> settings = Map.of("tiffin.store.default.uri", REDIS.server().uri());
     try (TiffinCachingProvider writer = TestProviders.withSettings(folder, settings);
          TiffinCachingProvider stranger = TestProviders.withSettings(folder, settings)) {
       Cache<String, Object> written = books(writer, "keyless");
@@ -70,11 +61,11 @@ class RedisTrustTest {
 
   @Test
   void withAKeyAnyClassReadsBackInEveryJvmAndForgedBytesAreMisses() {
-    Map<String, String> settings = Map.of("tiffin.store.default.uri", server.uri(),
+    Map<String, String> settings = Map.of("tiffin.store.default.uri", REDIS.server().uri(),
         "tiffin.store.default.signing-key", SIGNING_KEY);
     try (TiffinCachingProvider writer = TestProviders.withSettings(folder, settings);
          TiffinCachingProvider reader = TestProviders.withSettings(folder, settings);
-         Jedis raw = new Jedis(RedisServer.HOST, server.port())) {
+         Jedis raw = new Jedis(RedisServer.HOST, REDIS.server().port())) {
       books(writer, "signed").put("b1", new Book("Dune", List.of("Herbert")));
       Cache<String, Object> read = books(reader, "signed");
       assertEquals(new Book("Dune", List.of("Herbert")), read.get("b1"));
@@ -87,7 +78,7 @@ class RedisTrustTest {
       assertEquals(2, read.unwrap(TiffinCache.class).unreadableValues());
 
       // A store with another key refuses what this one signed.
-      Map<String, String> otherKey = Map.of("tiffin.store.default.uri", server.uri(),
+      Map<String, String> otherKey = Map.of("tiffin.store.default.uri", REDIS.server().uri(),
           "tiffin.store.default.signing-key", "another-key-that-is-long-enough");
       try (TiffinCachingProvider stranger = TestProviders.withSettings(folder, otherKey)) {
         assertNull(books(stranger, "signed").get("b1"));

@@ -3,7 +3,7 @@ package dev.tiffin.provider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tiffin.testing.redis.RedisServer;
+import dev.tiffin.testing.redis.LocalRedis;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,9 +23,8 @@ import javax.cache.configuration.FactoryBuilder;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.integration.CacheWriter;
 import javax.cache.integration.CacheWriterException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,20 +40,11 @@ class WriteThroughConsistencyTest {
   @TempDir
   static Path folder;
 
-  private static RedisServer server;
-
-  @BeforeAll
-  static void start() {
-    server = RedisServer.start(folder.resolve("redis"));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final LocalRedis REDIS = new LocalRedis();
 
   private static TiffinCachingProvider provider(String backend) {
-    String uri = backend.equals("redis") ? "redis://127.0.0.1:" + server.port()
+    String uri = backend.equals("redis") ? "redis://127.0.0.1:" + REDIS.server().port()
         : "sqlite:" + folder.resolve("writer-" + System.nanoTime() + ".db");
     return TestProviders.withSettings(folder, Map.of("tiffin.store.default.uri", uri));
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tiffin.config.Secret;
 import dev.tiffin.config.StoreSettings;
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.KeyedEntry;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RedisStoreTest {
 
+  private static final String PASSWORD = "s3cret-store-pass";
+
   @TempDir
   static Path folder;
 
@@ -46,8 +50,8 @@ class RedisStoreTest {
   void start() {
     server = RedisServer.start(folder.resolve("standalone"));
     cluster = RedisCluster.start(folder.resolve("cluster"), 3);
-    standalone = open(server.uri());
-    clustered = open(cluster.uri());
+    standalone = open(server.uri(), Optional.empty());
+    clustered = open(cluster.uri(), Optional.empty());
   }
 
   @AfterAll
@@ -58,9 +62,9 @@ class RedisStoreTest {
     cluster.close();
   }
 
-  private static RedisStore open(String uri) {
-    return new RedisStore(new StoreSettings("test", URI.create(uri), Duration.ofSeconds(5), 4, Duration.ofMinutes(1)),
-        "test", System::currentTimeMillis);
+  private static RedisStore open(String uri, Optional<Secret> password) {
+    return new RedisStore(new StoreSettings("test", URI.create(uri), Duration.ofSeconds(5), 4, Duration.ofMinutes(1),
+        Optional.empty(), password), "test", System::currentTimeMillis);
   }
 
   Stream<RedisStore> stores() {
@@ -175,7 +179,14 @@ class RedisStoreTest {
 
   @Test
   void describesItselfWithoutSecrets() {
-    assertTrue(standalone.describe().contains(server.host() + ":" + server.port()), standalone.describe());
+    try (RedisServer guarded = RedisServer.start(folder.resolve("guarded"), List.of("requirepass " + PASSWORD));
+         RedisStore store = open(guarded.uri(), Optional.of(new Secret(PASSWORD)))) {
+      store.ping(); // logged in, so the store holds the password that must not show
+      assertTrue(store.describe().contains(guarded.host() + ":" + guarded.port()), store.describe());
+      assertFalse(store.describe().contains(PASSWORD), store.describe());
+      assertFalse(store.toString().contains(PASSWORD), store.toString());
+      assertFalse(store.serverInfo().toString().contains(PASSWORD), store.serverInfo().toString());
+    }
     standalone.ping();
     clustered.ping();
   }

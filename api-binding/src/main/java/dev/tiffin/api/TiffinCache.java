@@ -19,6 +19,49 @@ public interface TiffinCache<K, V> {
   /** Stores a value that expires after {@code ttl}, whatever the cache's expiry policy says. */
   void put(K key, V value, Duration ttl);
 
+  /**
+   * Stores a value for {@code ttl}, or as the cache's expiry policy says when {@code ttl} is null;
+   * otherwise exactly {@code Cache.put} (write-through, events, statistics).
+   */
+  void set(K key, V value, Duration ttl);
+
+  /** The live value under {@code key}, or {@code null}: exactly {@code Cache.get}. */
+  V get(K key);
+
+  /** Whether a live entry is under {@code key}, touching neither its expiry nor the statistics. */
+  boolean exists(K key);
+
+  /** Removes the entry under {@code key}; {@code true} only when a live entry was removed. */
+  boolean delete(K key);
+
+  /**
+   * Stores a counter, with the cache's expiry policy. A counter is a decimal integer stored as its text,
+   * so other clients of the store read and change it too; through JCache it reads as a {@code String}.
+   * Counter operations go straight to the store: no {@code CacheWriter}, no events, no statistics.
+   */
+  void setNumeric(K key, long value);
+
+  /** Stores a counter that expires after {@code ttl}. */
+  void setNumeric(K key, long value, Duration ttl);
+
+  /**
+   * The counter under {@code key}, 0 when there is no live entry; a whole number stored through JCache
+   * ({@code Long}, {@code Integer}) reads as its value.
+   *
+   * @throws javax.cache.CacheException when the entry holds something else
+   */
+  long getNumeric(K key);
+
+  /**
+   * Adds {@code delta} to the counter under {@code key} in one atomic step in the store and returns the
+   * new value; a missing counter counts as 0 and is created with the cache's creation expiry, an
+   * existing one keeps its expiry.
+   *
+   * @throws javax.cache.CacheException when the entry is not a counter or the sum would overflow;
+   *     the entry is left as it was
+   */
+  long incr(K key, long delta);
+
   /** Gives a live entry a new time to live; returns {@code false} when there is no such entry. */
   boolean expire(K key, Duration ttl);
 

@@ -49,6 +49,16 @@ public interface ByteStore extends AutoCloseable {
     return new StoredEntry(entry.value(), expiresAt);
   }
 
+  /**
+   * Adds {@code delta} to the counter under {@code key} in one atomic step in the store and returns the
+   * new value. A counter is a decimal integer stored as its ASCII text, so other clients of the store
+   * can read and change it too ({@code INCRBY} on Redis). An absent or expired entry counts as 0 and
+   * is created with {@code expiresAtIfCreated}; a live one keeps its expiry time.
+   *
+   * @throws NotACounterException when the live value is not a decimal integer or the sum overflows
+   */
+  long increment(byte[] key, long delta, long expiresAtIfCreated);
+
   /** Sets a new expiry time if the entry still holds {@code expected}. */
   boolean touch(byte[] key, byte[] expected, long expiresAt);
 

@@ -24,6 +24,7 @@ final class TiffinCacheView<K, V> implements TiffinCache<K, V> {
   private final CacheSpace space;
   private final EntryEngine<K, V> engine;
   private final LockSpace locks;
+  private final Counters<K, V> counters;
 
   TiffinCacheView(StoreBackedCache<K, V> cache, CacheContext<K, V> context, EntryEngine<K, V> engine,
       LockSpace locks) {
@@ -32,6 +33,7 @@ final class TiffinCacheView<K, V> implements TiffinCache<K, V> {
     this.space = context.space();
     this.engine = engine;
     this.locks = locks;
+    this.counters = new Counters<>(space, context.expiry(), engine);
   }
 
   @Override
@@ -53,6 +55,54 @@ final class TiffinCacheView<K, V> implements TiffinCache<K, V> {
       return null;
     });
     batch.dispatch();
+  }
+
+  @Override
+  public void set(K key, V value, Duration ttl) {
+    if (ttl == null) {
+      cache.put(key, value);
+    } else {
+      put(key, value, ttl);
+    }
+  }
+
+  @Override
+  public V get(K key) {
+    return cache.get(key);
+  }
+
+  @Override
+  public boolean exists(K key) {
+    return cache.containsKey(key);
+  }
+
+  @Override
+  public boolean delete(K key) {
+    return cache.remove(key);
+  }
+
+  @Override
+  public void setNumeric(K key, long value) {
+    cache.requireOpenAndKey(key);
+    counters.set(key, value, null);
+  }
+
+  @Override
+  public void setNumeric(K key, long value, Duration ttl) {
+    cache.requireOpenAndKey(key);
+    counters.set(key, value, expiresAfter(ttl));
+  }
+
+  @Override
+  public long getNumeric(K key) {
+    cache.requireOpenAndKey(key);
+    return counters.get(key);
+  }
+
+  @Override
+  public long incr(K key, long delta) {
+    cache.requireOpenAndKey(key);
+    return counters.add(key, delta);
   }
 
   @Override

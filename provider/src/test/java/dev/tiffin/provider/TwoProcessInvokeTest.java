@@ -2,6 +2,7 @@ package dev.tiffin.provider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tiffin.api.TiffinCache;
 import dev.tiffin.testing.redis.RedisCluster;
 import dev.tiffin.testing.redis.RedisServer;
 import dev.tiffin.testing.redis.TongrdsProfile;
@@ -15,7 +16,10 @@ import javax.cache.configuration.MutableConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Entry processors are atomic in the store: two JVMs incrementing one key lose no update. */
+/**
+ * Entry processors and {@code incr} are atomic in the store: two JVMs × 5,000 increments of one key
+ * end at exactly 10,000, on every backend.
+ */
 class TwoProcessInvokeTest {
 
   static final int INCREMENTS = 5_000;
@@ -55,6 +59,37 @@ class TwoProcessInvokeTest {
       CacheManager manager = provider.getCacheManager(URI.create(uri), null);
       Cache<String, Long> counters = manager.createCache("counters", IncrementWorker.configuration());
       assertEquals(2L * INCREMENTS, counters.get("hits"));
+    }
+    ChildJvms.runTogether(folder, IncrWorker.class, uri, 2, worker -> List.of());
+    try (TiffinCachingProvider provider = new TiffinCachingProvider()) {
+      CacheManager manager = provider.getCacheManager(URI.create(uri), null);
+      @SuppressWarnings("unchecked")
+      TiffinCache<String, String> counters = manager.createCache("store-counters", IncrWorker.configuration())
+          .unwrap(TiffinCache.class);
+      assertEquals(2L * INCREMENTS, counters.getNumeric("hits"));
+    }
+  }
+
+  /** The child JVM counting with the store operation {@code incr}, one atomic step in the store each. */
+  public static final class IncrWorker {
+
+    static MutableConfiguration<String, String> configuration() {
+      return new MutableConfiguration<String, String>().setTypes(String.class, String.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static void main(String[] args) throws Exception {
+      try (TiffinCachingProvider provider = new TiffinCachingProvider()) {
+        CacheManager manager = provider.getCacheManager(URI.create(args[0]), null);
+        TiffinCache<String, String> counters = manager.createCache("store-counters", configuration())
+            .unwrap(TiffinCache.class);
+        counters.exists("hits");
+        Files.createFile(Path.of(args[2]));
+        ChildJvms.awaitGo(Path.of(args[1]));
+        for (int i = 0; i < INCREMENTS; i++) {
+          counters.incr("hits", 1);
+        }
+      }
     }
   }
 

@@ -55,6 +55,22 @@ public final class MemoryStore implements ByteStore {
             : expiresAtIfUpdated));
   }
 
+  /** Adds to a counter; this test store has no clock, so every stored entry counts as live. */
+  @Override
+  public synchronized long increment(byte[] key, long delta, long expiresAtIfCreated) {
+    StoredEntry current = entries.get(wrap(key));
+    long next;
+    try {
+      next = Math.addExact(current == null ? 0 : Long.parseLong(new String(current.value(),
+          java.nio.charset.StandardCharsets.US_ASCII)), delta);
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new dev.tiffin.spi.NotACounterException("not a counter");
+    }
+    entries.put(wrap(key), new StoredEntry(Long.toString(next).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        current == null ? expiresAtIfCreated : current.expiresAt()));
+    return next;
+  }
+
   @Override
   public synchronized boolean compareAndSet(byte[] key, byte[] expected, byte[] value, long expiresAt) {
     swaps.incrementAndGet();

@@ -47,6 +47,12 @@ final class RedisFailures {
     return false;
   }
 
+  /** Whether the server refused an {@code INCRBY} because the value is no integer or the sum overflows. */
+  static boolean isNotACounter(JedisException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("not an integer") || message.contains("overflow");
+  }
+
   private static boolean containsAuthError(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String message = t.getMessage();

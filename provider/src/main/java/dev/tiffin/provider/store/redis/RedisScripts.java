@@ -44,6 +44,12 @@ enum RedisScripts {
       return 1
       """),
 
+  /** Adds ARGV[1] to a counter; an absent one starts at 0 and lives ARGV[2] ms. Returns the new value. */
+  INCREMENT_WITH_TTL("""
+      if redis.call('EXISTS', KEYS[1]) == 0 then redis.call('SET', KEYS[1], '0', 'PX', ARGV[2]) end
+      return redis.call('INCRBY', KEYS[1], ARGV[1])
+      """),
+
   /** Sets a new expiry if the value still equals ARGV[1]; returns 1 when it did. */
   TOUCH_IF_EQUAL("""
       if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end

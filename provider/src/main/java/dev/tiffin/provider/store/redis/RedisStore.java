@@ -3,6 +3,7 @@ package dev.tiffin.provider.store.redis;
 import dev.tiffin.config.StoreSettings;
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.KeyedEntry;
+import dev.tiffin.spi.NotACounterException;
 import dev.tiffin.spi.ScanPage;
 import dev.tiffin.spi.StoredEntry;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.GetExParams;
 import redis.clients.jedis.params.SetParams;
@@ -182,6 +184,24 @@ public final class RedisStore implements ByteStore {
         return RedisScripts.REMOVE_IF_EQUAL.succeeded(client, key, expected);
       }
       return RedisScripts.REPLACE_IF_EQUAL.succeeded(client, key, expected, value, number(ttl));
+    });
+  }
+
+  @Override
+  public long increment(byte[] key, long delta, long expiresAtIfCreated) {
+    long ttl = atLeastOneMilli(ttl(expiresAtIfCreated, clock.getAsLong()));
+    // Not idempotent: a resend after a lost reply would add twice.
+    return once(() -> {
+      try {
+        return ttl == ETERNAL_TTL ? client.incrBy(key, delta)
+            : (Long) RedisScripts.INCREMENT_WITH_TTL.run(client, key, number(delta), number(ttl));
+      } catch (JedisDataException e) {
+        if (RedisFailures.isNotACounter(e)) {
+          throw new NotACounterException("the value is not a decimal integer, or adding " + delta
+              + " would overflow");
+        }
+        throw e;
+      }
     });
   }
 

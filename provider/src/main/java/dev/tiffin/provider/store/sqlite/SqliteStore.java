@@ -3,6 +3,7 @@ package dev.tiffin.provider.store.sqlite;
 import dev.tiffin.config.StoreSettings;
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.KeyedEntry;
+import dev.tiffin.spi.NotACounterException;
 import dev.tiffin.spi.ScanPage;
 import dev.tiffin.spi.StoredEntry;
 import java.io.IOException;
@@ -36,6 +37,19 @@ public final class SqliteStore implements ByteStore {
       + " ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = CASE"
       + " WHEN " + TABLE + ".expires_at <= ?4 THEN excluded.expires_at"
       + " WHEN ?5 < 0 THEN " + TABLE + ".expires_at ELSE ?5 END";
+  /**
+   * One upsert adds to a counter: an absent or expired row starts again from the delta; a live one
+   * is changed only when it holds a decimal integer whose sum stays within ?5..?6, else no row comes back.
+   */
+  private static final String INCREMENT = "INSERT INTO " + TABLE + " (key, value, expires_at)"
+      + " VALUES (?1, CAST(CAST(?2 AS TEXT) AS BLOB), ?3) ON CONFLICT (key) DO UPDATE SET"
+      + " value = CAST(CAST(CASE WHEN " + TABLE + ".expires_at <= ?4 THEN ?2"
+      + " ELSE CAST(CAST(" + TABLE + ".value AS TEXT) AS INTEGER) + ?2 END AS TEXT) AS BLOB),"
+      + " expires_at = CASE WHEN " + TABLE + ".expires_at <= ?4 THEN ?3 ELSE " + TABLE + ".expires_at END"
+      + " WHERE " + TABLE + ".expires_at <= ?4"
+      + " OR (CAST(CAST(CAST(" + TABLE + ".value AS TEXT) AS INTEGER) AS TEXT) = CAST(" + TABLE + ".value AS TEXT)"
+      + " AND CAST(CAST(" + TABLE + ".value AS TEXT) AS INTEGER) BETWEEN ?5 AND ?6)"
+      + " RETURNING CAST(value AS TEXT)";
   private static final String INSERT_IF_ABSENT = "INSERT OR IGNORE INTO " + TABLE
       + " (key, value, expires_at) VALUES (?, ?, ?)";
   private static final String REPLACE_IF = "UPDATE " + TABLE + " SET value = ?1,"
@@ -142,6 +156,27 @@ public final class SqliteStore implements ByteStore {
       statement.setLong(4, now);
       statement.setLong(5, expiresAtIfUpdated);
       return statement.executeUpdate();
+    });
+  }
+
+  @Override
+  public long increment(byte[] key, long delta, long expiresAtIfCreated) {
+    long now = clock.getAsLong();
+    return pool.run(session -> {
+      PreparedStatement statement = session.statement(INCREMENT);
+      statement.setBytes(1, key);
+      statement.setLong(2, delta);
+      statement.setLong(3, expiresAtIfCreated);
+      statement.setLong(4, now);
+      // The stored value must leave room for the delta: SQLite would turn an overflow into a float.
+      statement.setLong(5, delta < 0 ? Long.MIN_VALUE - delta : Long.MIN_VALUE);
+      statement.setLong(6, delta > 0 ? Long.MAX_VALUE - delta : Long.MAX_VALUE);
+      try (ResultSet rows = statement.executeQuery()) {
+        if (!rows.next()) {
+          throw new NotACounterException("the value is not a decimal integer, or adding " + delta + " would overflow");
+        }
+        return Long.parseLong(rows.getString(1));
+      }
     });
   }
 

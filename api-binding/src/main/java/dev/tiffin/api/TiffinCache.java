@@ -62,6 +62,34 @@ public interface TiffinCache<K, V> {
    */
   long incr(K key, long delta);
 
+  /**
+   * The fresh value under {@code key}, or the one {@code factory} computes and stores: while one
+   * caller runs the factory for a key, every other caller of that key waits for its value, in this JVM
+   * and in every JVM sharing the store (stampede protection). Same as {@link #getOrSet(Object,
+   * GetOrSetOptions, ValueFactory)} with {@link GetOrSetOptions#defaults()}.
+   */
+  V getOrSet(K key, ValueFactory<V> factory);
+
+  /**
+   * The fresh value under {@code key}, or the one {@code factory} computes and stores, as
+   * {@code options} say: ttl, grace period and back-off, soft and hard timeouts, lock timeout,
+   * force-fresh and tags. A value past its ttl but in its grace period is served when the factory
+   * fails, times out, or backs off after a failure. Values are stored without calling a
+   * {@code CacheWriter} or raising events, as a loaded value would be.
+   *
+   * @throws javax.cache.CacheException when the factory fails or times out and no stale value is at hand
+   */
+  V getOrSet(K key, GetOrSetOptions options, ValueFactory<V> factory);
+
+  /**
+   * Invalidates every entry stored with {@code tag} (by {@code getOrSet}), in every JVM sharing the
+   * store, from their next read on: such entries read as absent, with no grace.
+   */
+  void deleteByTag(String tag);
+
+  /** What {@code getOrSet} did on this cache in this JVM. */
+  GetOrSetStatistics getOrSetStatistics();
+
   /** Gives a live entry a new time to live; returns {@code false} when there is no such entry. */
   boolean expire(K key, Duration ttl);
 

@@ -8,6 +8,7 @@ import dev.tiffin.provider.entry.EntryEngine;
 import dev.tiffin.provider.event.EventDispatcher;
 import dev.tiffin.provider.expiry.ExpiryCalculator;
 import dev.tiffin.provider.integration.LoaderSupport;
+import dev.tiffin.provider.layered.GetOrSet;
 import dev.tiffin.provider.integration.WriterSupport;
 import dev.tiffin.provider.lock.KeyLocks;
 import dev.tiffin.provider.lock.LockSpace;
@@ -76,6 +77,7 @@ final class CacheAssembler {
         ? new OneRoundTrip<>(context, engine, writeLocks) : AccessPath.general();
     return new StoreBackedCache.CacheLayers<>(engine, access,
         new BulkOperations<>(context, engine, access, writeLocks, context.backgroundLoader()),
-        new TiffinCacheView<>(cache, context, engine, locks));
+        new TiffinCacheView<>(cache, context, engine, locks,
+            new GetOrSet<>(space, engine, context.expiry(), locks, executor)));
   }
 }

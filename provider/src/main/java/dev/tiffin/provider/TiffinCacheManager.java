@@ -12,6 +12,9 @@ import dev.tiffin.provider.codec.UnreadableValues;
 import dev.tiffin.provider.config.SettingNames;
 import dev.tiffin.provider.config.SettingsLoader;
 import dev.tiffin.provider.entry.CacheSpace;
+import dev.tiffin.provider.layered.LogicalExpiryStore;
+import dev.tiffin.provider.layered.TagInvalidations;
+import dev.tiffin.spi.ByteStore;
 import dev.tiffin.provider.time.Ticker;
 import java.net.URI;
 import java.util.ArrayList;
@@ -151,7 +154,9 @@ public final class TiffinCacheManager implements CacheManager {
     EnvelopeCodec.Pair codec = EnvelopeCodec.forCache(settings.app(), cacheName, store.trust(),
         List.of(configuration.getKeyType(), configuration.getValueType()), cacheSettings.allowedClasses(),
         classLoader, unreadable);
-    CacheSpace space = new CacheSpace(cacheName, store.store(), codec.keys(), codec.values(), clock);
+    // Every cache reads by logical expiry, so getOrSet's graced and tagged entries look right to JCache.
+    ByteStore logical = new LogicalExpiryStore(store.store(), new TagInvalidations(store.store(), codec.keys(), clock));
+    CacheSpace space = new CacheSpace(cacheName, logical, codec.keys(), codec.values(), clock);
     StoreBackedCache<K, V> cache = assembler.assemble(space, configuration,
         settings.store(cacheSettings.store()).timeout(), unreadable);
     caches.put(cacheName, cache);

@@ -1,13 +1,17 @@
 package dev.tiffin.provider;
 
 import dev.tiffin.api.FlightLock;
+import dev.tiffin.api.GetOrSetOptions;
+import dev.tiffin.api.GetOrSetStatistics;
 import dev.tiffin.api.StoredValue;
 import dev.tiffin.api.TiffinCache;
+import dev.tiffin.api.ValueFactory;
 import dev.tiffin.provider.entry.CacheSpace;
 import dev.tiffin.provider.entry.EntryEngine;
 import dev.tiffin.provider.entry.EntryState;
 import dev.tiffin.provider.entry.SimpleEntry;
 import dev.tiffin.provider.event.EventBatch;
+import dev.tiffin.provider.layered.GetOrSet;
 import dev.tiffin.provider.lock.LockSpace;
 import dev.tiffin.spi.StoredEntry;
 import java.time.Duration;
@@ -25,15 +29,41 @@ final class TiffinCacheView<K, V> implements TiffinCache<K, V> {
   private final EntryEngine<K, V> engine;
   private final LockSpace locks;
   private final Counters<K, V> counters;
+  private final GetOrSet<K, V> getOrSet;
 
   TiffinCacheView(StoreBackedCache<K, V> cache, CacheContext<K, V> context, EntryEngine<K, V> engine,
-      LockSpace locks) {
+      LockSpace locks, GetOrSet<K, V> getOrSet) {
     this.cache = cache;
     this.context = context;
     this.space = context.space();
     this.engine = engine;
     this.locks = locks;
     this.counters = new Counters<>(space, context.expiry(), engine);
+    this.getOrSet = getOrSet;
+  }
+
+  @Override
+  public V getOrSet(K key, ValueFactory<V> factory) {
+    return getOrSet(key, GetOrSetOptions.defaults(), factory);
+  }
+
+  @Override
+  public V getOrSet(K key, GetOrSetOptions options, ValueFactory<V> factory) {
+    cache.requireOpenAndKey(key);
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(factory, "factory");
+    return getOrSet.getOrSet(key, options, factory);
+  }
+
+  @Override
+  public void deleteByTag(String tag) {
+    cache.requireOpen();
+    getOrSet.deleteByTag(Objects.requireNonNull(tag, "tag"));
+  }
+
+  @Override
+  public GetOrSetStatistics getOrSetStatistics() {
+    return getOrSet.statistics();
   }
 
   @Override

@@ -83,6 +83,13 @@ public final class EnvelopeCodec implements ValueCodec {
 
   @Override
   public Object decode(byte[] storeKey, byte[] bytes) {
+    int offset = EntryMetadata.valueOffset(bytes);
+    if (offset > 0) {
+      if (offset < bytes.length && bytes[offset] != ValueFormat.MARKER) {
+        return new String(bytes, offset, bytes.length - offset, StandardCharsets.UTF_8);
+      }
+      bytes = Arrays.copyOfRange(bytes, offset, bytes.length);
+    }
     if (bytes.length == 0 || bytes[0] != ValueFormat.MARKER) {
       return new String(bytes, StandardCharsets.UTF_8);
     }
@@ -101,6 +108,7 @@ public final class EnvelopeCodec implements ValueCodec {
 
   /** What {@code bytes} hold, read from the format alone: nothing is deserialized. */
   public StoredValue inspect(byte[] storeKey, byte[] bytes) {
+    bytes = withoutMetadata(bytes);
     if (bytes.length == 0 || bytes[0] != ValueFormat.MARKER) {
       return new StoredValue("java.lang.String", bytes.length, "text");
     }
@@ -127,6 +135,7 @@ public final class EnvelopeCodec implements ValueCodec {
 
   /** The cache key behind {@code storeKey}, trusted as far as the value stored under it is. */
   public Object decodeKey(byte[] storeKey, byte[] value) {
+    value = withoutMetadata(value);
     if (keys.hasTextBody(storeKey)) {
       return keys.decode(storeKey, null);
     }
@@ -144,6 +153,11 @@ public final class EnvelopeCodec implements ValueCodec {
     } catch (CorruptValueException e) {
       throw unreadable("corrupt key", "ignored an entry whose key cannot be read (" + e.getMessage() + ")", e);
     }
+  }
+
+  private static byte[] withoutMetadata(byte[] bytes) {
+    int offset = EntryMetadata.valueOffset(bytes);
+    return offset == 0 ? bytes : Arrays.copyOfRange(bytes, offset, bytes.length);
   }
 
   /** Checks the header and the tag; returns where the payload ends. */

@@ -20,6 +20,7 @@ public final class KeyCodec {
   private final byte[] prefix;
   private final byte[] lockPrefix;
   private final byte[] writeLockPrefix;
+  private final byte[] tagPrefix;
   private final Consumer<Class<?>> written;
 
   /**
@@ -31,6 +32,7 @@ public final class KeyCodec {
     this.prefix = (app + ":" + cache + ":").getBytes(StandardCharsets.UTF_8);
     this.lockPrefix = (app + ":" + cache + "#lock:").getBytes(StandardCharsets.UTF_8);
     this.writeLockPrefix = (app + ":" + cache + "#write:").getBytes(StandardCharsets.UTF_8);
+    this.tagPrefix = (app + ":" + cache + "#tag:").getBytes(StandardCharsets.UTF_8);
     this.written = written;
   }
 
@@ -60,6 +62,14 @@ public final class KeyCodec {
   /** The store key of the lock Tiffin holds while writing a cache key through to the cache writer. */
   public byte[] writeLockKey(Object key) {
     return withBody(writeLockPrefix, key);
+  }
+
+  /** The store key holding when {@code tag} was last invalidated, never one of the cache's entries. */
+  public byte[] tagKey(String tag) {
+    byte[] body = tag.getBytes(StandardCharsets.UTF_8);
+    byte[] out = Arrays.copyOf(tagPrefix, tagPrefix.length + body.length);
+    System.arraycopy(body, 0, out, tagPrefix.length, body.length);
+    return out;
   }
 
   /** Whether the key part of this cache's store key is plain text (needs no decoding to trust). */

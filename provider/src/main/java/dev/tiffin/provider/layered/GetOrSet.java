@@ -1,0 +1,264 @@
+package dev.tiffin.provider.layered;
+
+import dev.tiffin.api.FlightLock;
+import dev.tiffin.api.GetOrSetOptions;
+import dev.tiffin.api.GetOrSetStatistics;
+import dev.tiffin.api.ValueFactory;
+import dev.tiffin.provider.codec.EntryMetadata;
+import dev.tiffin.provider.entry.CacheSpace;
+import dev.tiffin.provider.entry.EntryEngine;
+import dev.tiffin.provider.expiry.ExpiryCalculator;
+import dev.tiffin.provider.lock.LockSpace;
+import dev.tiffin.spi.ByteStore;
+import dev.tiffin.spi.StoredEntry;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.cache.CacheException;
+
+/**
+ * {@code getOrSet} for one cache: a fresh value in one read, else one factory run per key at a time —
+ * in this JVM through a shared in-flight future, across JVMs through the key's store lock (the one
+ * {@code TiffinCache.lock} takes) — with grace, back-off and timeouts deciding when a stale value
+ * answers instead.
+ *
+ * <p>A value stored with a grace period or tags carries an {@link EntryMetadata} header: the store
+ * keeps it for ttl + grace, the header says when it stops being fresh. Without either, it is stored
+ * as a plain entry expiring at its ttl.
+ */
+public final class GetOrSet<K, V> {
+
+  /** A store lock outlives its holder's crash by at most this, or twice the hard timeout. */
+  private static final Duration SHORTEST_LEASE = Duration.ofSeconds(30);
+
+  private final CacheSpace space;
+  private final LogicalExpiryStore store;
+  private final EntryEngine<K, V> engine;
+  private final ExpiryCalculator expiry;
+  private final LockSpace locks;
+  private final TagInvalidations tags;
+  private final Executor executor;
+  private final GetOrSetCounters counters = new GetOrSetCounters();
+  private final ConcurrentHashMap<ByteBuffer, CompletableFuture<Outcome<V>>> flights = new ConcurrentHashMap<>();
+
+  /**
+   * Serves {@code getOrSet} over {@code space}, whose store must be a {@link LogicalExpiryStore};
+   * factories with a timeout run on {@code executor}.
+   */
+  public GetOrSet(CacheSpace space, EntryEngine<K, V> engine, ExpiryCalculator expiry, LockSpace locks,
+      Executor executor) {
+    this.space = space;
+    this.store = (LogicalExpiryStore) space.store();
+    this.engine = engine;
+    this.expiry = expiry;
+    this.locks = locks;
+    this.tags = store.tags();
+    this.executor = executor;
+  }
+
+  /** The fresh value of {@code key}, or the one {@code factory} computes, as {@code options} say. */
+  public V getOrSet(K key, GetOrSetOptions options, ValueFactory<V> factory) {
+    byte[] storeKey = space.keys().encode(key);
+    long now = space.now();
+    Found<V> found = read(storeKey, now);
+    if (found.fresh() && !options.forceFresh()) {
+      counters.hits.increment();
+      return found.value();
+    }
+    counters.misses.increment();
+    if (found.isStale() && found.backingOffAt(now) && !options.forceFresh()) {
+      counters.staleServed.increment();
+      return found.value();
+    }
+    ByteBuffer flightKey = ByteBuffer.wrap(storeKey);
+    CompletableFuture<Outcome<V>> mine = new CompletableFuture<>();
+    CompletableFuture<Outcome<V>> flight = flights.putIfAbsent(flightKey, mine);
+    if (flight != null) {
+      counters.lockWaits.increment();
+    } else {
+      flight = mine;
+      Runnable run = () -> {
+        try {
+          mine.complete(refresh(key, storeKey, options, factory, found));
+        } catch (Throwable failure) {
+          mine.completeExceptionally(failure);
+        } finally {
+          flights.remove(flightKey, mine);
+        }
+      };
+      // Only a caller that may stop waiting needs the factory on another thread.
+      if (options.softTimeout().isPresent() || options.hardTimeout().isPresent()) {
+        executor.execute(run);
+      } else {
+        run.run();
+      }
+    }
+    return await(key, flight, found, options);
+  }
+
+  /** Invalidates every entry tagged {@code tag}. */
+  public void deleteByTag(String tag) {
+    tags.invalidate(tag);
+  }
+
+  /** What {@code getOrSet} did so far. */
+  public GetOrSetStatistics statistics() {
+    return counters.snapshot();
+  }
+
+  private V await(K key, CompletableFuture<Outcome<V>> flight, Found<V> found, GetOrSetOptions options) {
+    Duration wait = found.isStale() && options.softTimeout().isPresent() ? options.softTimeout().get()
+        : options.hardTimeout().orElse(null);
+    Outcome<V> outcome;
+    try {
+      outcome = wait == null ? flight.get() : flight.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      counters.timeouts.increment();
+      if (found.isStale()) {
+        counters.staleServed.increment();
+        return found.value();
+      }
+      throw new CacheException("getOrSet of key " + key + " in cache " + space.cacheName() + " gave up after its"
+          + " hard timeout of " + wait + "; the factory keeps running and stores its value when it finishes");
+    } catch (ExecutionException e) {
+      if (found.isStale()) {
+        counters.staleServed.increment();
+        return found.value();
+      }
+      Throwable cause = e.getCause();
+      if (cause instanceof CacheException known) {
+        throw known;
+      }
+      throw new CacheException("The getOrSet factory of key " + key + " in cache " + space.cacheName() + " failed: "
+          + cause, cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CacheException("Interrupted while getOrSet of key " + key + " in cache " + space.cacheName()
+          + " waited for its factory");
+    }
+    if (outcome.stale()) {
+      counters.staleServed.increment();
+    }
+    return outcome.value();
+  }
+
+  /** Runs the factory under the key's store lock, unless a fresh value arrived meanwhile, and stores its value. */
+  private Outcome<V> refresh(K key, byte[] storeKey, GetOrSetOptions options, ValueFactory<V> factory,
+      Found<V> found) throws Exception {
+    try (FlightLock held = lock(key, options)) {
+      Found<V> current = options.forceFresh() ? found : read(storeKey, space.now());
+      if (current.fresh() && !options.forceFresh()) {
+        // Another JVM computed it while we waited for the lock.
+        return new Outcome<>(current.value(), false);
+      }
+      FactoryRun<V> run = new FactoryRun<>(current.isStale() ? current.value() : null,
+          options.ttl().orElse(null));
+      counters.factoryRuns.increment();
+      V value;
+      try {
+        value = factory.create(run);
+      } catch (Exception | Error e) {
+        counters.factoryErrors.increment();
+        if (current.isStale()) {
+          backOff(storeKey, current, options);
+          return new Outcome<>(current.value(), true);
+        }
+        throw e;
+      }
+      if (run.failedOver()) {
+        counters.factoryErrors.increment();
+        backOff(storeKey, current, options);
+        return new Outcome<>(current.value(), true);
+      }
+      if (value != null && !run.skipped()) {
+        store(storeKey, value, run.ttl(), options);
+      }
+      return new Outcome<>(value, false);
+    }
+  }
+
+  private FlightLock lock(K key, GetOrSetOptions options) {
+    Duration lease = options.hardTimeout().map(hard -> hard.multipliedBy(2)).filter(d -> d.compareTo(SHORTEST_LEASE) > 0)
+        .orElse(SHORTEST_LEASE);
+    try {
+      return locks.lock(key, lease, Duration.ZERO);
+    } catch (CacheException busy) {
+      // Another JVM runs the factory: wait for it, then read what it stored.
+      counters.lockWaits.increment();
+      return locks.lock(key, lease, options.lockTimeout());
+    }
+  }
+
+  private void store(byte[] storeKey, V value, Duration ttl, GetOrSetOptions options) {
+    long now = space.now();
+    long freshUntil = ttl != null ? plus(now, ttl) : expiry.forCreation(now);
+    if (freshUntil <= now) {
+      return;
+    }
+    byte[] bytes = space.values().encode(storeKey, value);
+    long retainedUntil = freshUntil;
+    if (!options.grace().isZero() || !options.tags().isEmpty()) {
+      bytes = new EntryMetadata(freshUntil, now, 0, options.tags()).wrap(bytes);
+      retainedUntil = plus(freshUntil, options.grace());
+    }
+    store.put(storeKey, bytes, retainedUntil, retainedUntil);
+  }
+
+  /** After a failed refresh, marks the stale value so nobody tries again before the back-off ends. */
+  private void backOff(byte[] storeKey, Found<V> stale, GetOrSetOptions options) {
+    if (options.graceBackoff().isZero()) {
+      return;
+    }
+    byte[] marked = stale.metadata().backingOffUntil(plus(space.now(), options.graceBackoff()))
+        .wrap(EntryMetadata.value(stale.stored()));
+    // Losing the race to a newer value is fine: it is fresher than a back-off.
+    store.compareAndSet(storeKey, stale.stored(), marked, ByteStore.KEEP_EXPIRY);
+  }
+
+  /** What the store holds under {@code storeKey} for getOrSet: fresh, stale in its grace period, or nothing. */
+  private Found<V> read(byte[] storeKey, long now) {
+    StoredEntry stored = store.getStored(storeKey);
+    if (stored == null || stored.isExpiredAt(now)) {
+      return Found.none();
+    }
+    EntryMetadata metadata = EntryMetadata.read(stored.value());
+    if (metadata != null && !metadata.tags().isEmpty() && tags.invalidated(metadata)) {
+      return Found.none();
+    }
+    V value = engine.decodeOrAbsent(storeKey, stored.value());
+    if (value == null) {
+      return Found.none();
+    }
+    return new Found<>(value, stored.value(), metadata, metadata == null || metadata.freshUntil() > now);
+  }
+
+  private static long plus(long time, Duration duration) {
+    long millis = duration.toMillis();
+    return millis >= StoredEntry.ETERNAL - time ? StoredEntry.ETERNAL : time + millis;
+  }
+
+  /** A value read for getOrSet: the stored bytes and header it came from, and whether it is fresh. */
+  private record Found<V>(V value, byte[] stored, EntryMetadata metadata, boolean fresh) {
+
+    static <V> Found<V> none() {
+      return new Found<>(null, null, null, false);
+    }
+
+    boolean isStale() {
+      return value != null && !fresh;
+    }
+
+    boolean backingOffAt(long now) {
+      return metadata != null && metadata.backoffUntil() > now;
+    }
+  }
+
+  /** What a factory run gave its waiters: a new value, or the stale one it fell back on. */
+  private record Outcome<V>(V value, boolean stale) {
+  }
+}

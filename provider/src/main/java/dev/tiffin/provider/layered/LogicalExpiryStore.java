@@ -1,0 +1,159 @@
+package dev.tiffin.provider.layered;
+
+import dev.tiffin.provider.codec.EntryMetadata;
+import dev.tiffin.spi.ByteStore;
+import dev.tiffin.spi.KeyedEntry;
+import dev.tiffin.spi.ScanPage;
+import dev.tiffin.spi.StoredEntry;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The store as a cache reads it: an entry {@code getOrSet} wrote with an {@link EntryMetadata} header
+ * expires at the header's {@code freshUntil}, though the store keeps it for its grace period too, and
+ * at once when one of its tags was invalidated after it was written. So JCache reads never see a
+ * stale value, and see it expire (with an EXPIRED event) on every backend, Redis included.
+ *
+ * <p>Everything else passes through: values keep their header, so compare-and-set still compares
+ * the stored bytes. Entries without a header cost one byte comparison.
+ */
+public final class LogicalExpiryStore implements ByteStore {
+
+  private final ByteStore store;
+  private final TagInvalidations tags;
+
+  /** Reads {@code store} by logical expiry, checking tags against {@code tags}. */
+  public LogicalExpiryStore(ByteStore store, TagInvalidations tags) {
+    this.store = store;
+    this.tags = tags;
+  }
+
+  /** The tag invalidations this store reads entries against. */
+  public TagInvalidations tags() {
+    return tags;
+  }
+
+  /** The entry as stored: physical expiry, header included. */
+  public StoredEntry getStored(byte[] key) {
+    return store.get(key);
+  }
+
+  @Override
+  public StoredEntry get(byte[] key) {
+    return logical(store.get(key), null);
+  }
+
+  @Override
+  public List<StoredEntry> getAll(List<byte[]> keys) {
+    List<StoredEntry> found = store.getAll(keys);
+    Map<String, Long> times = tagTimes(found);
+    List<StoredEntry> logical = new ArrayList<>(found.size());
+    found.forEach(entry -> logical.add(logical(entry, times)));
+    return logical;
+  }
+
+  @Override
+  public StoredEntry getAndTouch(byte[] key, long expiresAt, long now) {
+    return logical(store.getAndTouch(key, expiresAt, now), null);
+  }
+
+  @Override
+  public ScanPage scan(byte[] prefix, byte[] cursor, int limit) {
+    ScanPage page = store.scan(prefix, cursor, limit);
+    List<StoredEntry> found = new ArrayList<>(page.entries().size());
+    page.entries().forEach(row -> found.add(row.entry()));
+    Map<String, Long> times = tagTimes(found);
+    List<KeyedEntry> logical = new ArrayList<>(found.size());
+    page.entries().forEach(row -> logical.add(new KeyedEntry(row.key(), logical(row.entry(), times))));
+    return new ScanPage(logical, page.cursor());
+  }
+
+  /** The entry with its logical expiry; {@code times} are its tags' invalidations, or null to read them. */
+  private StoredEntry logical(StoredEntry entry, Map<String, Long> times) {
+    if (entry == null || !EntryMetadata.isPresent(entry.value())) {
+      return entry;
+    }
+    EntryMetadata metadata = EntryMetadata.read(entry.value());
+    if (metadata == null) {
+      return entry;
+    }
+    long expiresAt = Math.min(entry.expiresAt(), metadata.freshUntil());
+    if (!metadata.tags().isEmpty() && (times == null ? tags.invalidated(metadata)
+        : TagInvalidations.invalidated(metadata, times))) {
+      expiresAt = Math.min(expiresAt, metadata.createdAt());
+    }
+    return expiresAt == entry.expiresAt() ? entry : new StoredEntry(entry.value(), expiresAt);
+  }
+
+  /** The invalidation times of every tag these entries carry, in one round trip. */
+  private Map<String, Long> tagTimes(List<StoredEntry> entries) {
+    Set<String> carried = new HashSet<>();
+    for (StoredEntry entry : entries) {
+      if (entry != null && EntryMetadata.isPresent(entry.value())) {
+        EntryMetadata metadata = EntryMetadata.read(entry.value());
+        if (metadata != null) {
+          carried.addAll(metadata.tags());
+        }
+      }
+    }
+    return tags.times(carried);
+  }
+
+  @Override
+  public void put(byte[] key, byte[] value, long expiresAtIfCreated, long expiresAtIfUpdated) {
+    store.put(key, value, expiresAtIfCreated, expiresAtIfUpdated);
+  }
+
+  @Override
+  public boolean compareAndSet(byte[] key, byte[] expected, byte[] value, long expiresAt) {
+    return store.compareAndSet(key, expected, value, expiresAt);
+  }
+
+  @Override
+  public long increment(byte[] key, long delta, long expiresAtIfCreated) {
+    return store.increment(key, delta, expiresAtIfCreated);
+  }
+
+  @Override
+  public boolean touch(byte[] key, byte[] expected, long expiresAt) {
+    return store.touch(key, expected, expiresAt);
+  }
+
+  @Override
+  public void putAll(List<byte[]> keys, List<byte[]> values, long expiresAtIfCreated, long expiresAtIfUpdated) {
+    store.putAll(keys, values, expiresAtIfCreated, expiresAtIfUpdated);
+  }
+
+  @Override
+  public long removeAll(List<byte[]> keys) {
+    return store.removeAll(keys);
+  }
+
+  @Override
+  public long clear(byte[] prefix) {
+    return store.clear(prefix);
+  }
+
+  @Override
+  public void ping() {
+    store.ping();
+  }
+
+  @Override
+  public Map<String, String> serverInfo() {
+    return store.serverInfo();
+  }
+
+  @Override
+  public String describe() {
+    return store.describe();
+  }
+
+  /** Closing is the registry's job: the store is shared by every cache on it. */
+  @Override
+  public void close() {
+  }
+}

@@ -90,6 +90,22 @@ public interface TiffinCache<K, V> {
   /** What {@code getOrSet} did on this cache in this JVM. */
   GetOrSetStatistics getOrSetStatistics();
 
+  /**
+   * A namespace of this cache: the same operations over keys of its own, kept under a sub-prefix in
+   * the store. Namespaces nest ({@code namespace("a").namespace("b")}); each operation in one first
+   * reads its current generation (one extra round trip per level). Its entries are Tiffin entries
+   * only: no {@code CacheWriter}, listener, loader or JCache statistics sees them, and the cache's
+   * own {@code clear()} leaves them.
+   */
+  TiffinCache<K, V> namespace(String name);
+
+  /**
+   * Removes every entry: on a cache, exactly {@code Cache.clear()}; on a namespace, at once and for
+   * every JVM in one atomic step in the store (the namespace moves to a new generation), whatever
+   * its size, while the old entries are deleted in the background. Nested namespaces go with it.
+   */
+  void clear();
+
   /** Gives a live entry a new time to live; returns {@code false} when there is no such entry. */
   boolean expire(K key, Duration ttl);
 

@@ -9,6 +9,7 @@ import dev.tiffin.provider.event.EventDispatcher;
 import dev.tiffin.provider.expiry.ExpiryCalculator;
 import dev.tiffin.provider.integration.LoaderSupport;
 import dev.tiffin.provider.layered.GetOrSet;
+import dev.tiffin.provider.layered.GetOrSetCounters;
 import dev.tiffin.provider.integration.WriterSupport;
 import dev.tiffin.provider.lock.KeyLocks;
 import dev.tiffin.provider.lock.LockSpace;
@@ -75,9 +76,15 @@ final class CacheAssembler {
         new Contention(space.cacheName(), timeout, ticker));
     AccessPath<K, V> access = context.expiry().isSideEffectFree()
         ? new OneRoundTrip<>(context, engine, writeLocks) : AccessPath.general();
+    GetOrSetCounters getOrSetCounters = new GetOrSetCounters();
+    SpaceOperations<K, V> own = new SpaceOperations<>(space, engine, locks,
+        new Counters<>(space, context.expiry(), engine),
+        new GetOrSet<>(space, engine, context.expiry(), locks, executor, getOrSetCounters),
+        context.events()::batch, context.writer().isActive());
+    SliceFactory<K, V> namespaces = new SliceFactory<>(space.cacheName(), context.expiry(), timeout, ticker, executor,
+        getOrSetCounters, context.unreadable(), new SpaceReclaimer(executor));
     return new StoreBackedCache.CacheLayers<>(engine, access,
         new BulkOperations<>(context, engine, access, writeLocks, context.backgroundLoader()),
-        new TiffinCacheView<>(cache, context, engine, locks,
-            new GetOrSet<>(space, engine, context.expiry(), locks, executor)));
+        new TiffinCacheView<>(cache, own, namespaces));
   }
 }

@@ -55,6 +55,22 @@ public final class EnvelopeCodec implements ValueCodec {
     return new Pair(keys, new EnvelopeCodec(keys, trust, allowList, loader, unreadable, cacheName));
   }
 
+  /** The key layout and value codec of generation {@code generation} of namespace {@code name}. */
+  public Pair namespace(String name, long generation) {
+    KeyCodec namespaced = keys.namespace(name, generation);
+    return new Pair(namespaced, new EnvelopeCodec(namespaced, this));
+  }
+
+  private EnvelopeCodec(KeyCodec keys, EnvelopeCodec same) {
+    this.keys = keys;
+    this.signer = same.signer;
+    this.allowList = same.allowList;
+    this.loader = same.loader;
+    this.unreadable = same.unreadable;
+    this.signingKeySetting = same.signingKeySetting;
+    this.allowSetting = same.allowSetting;
+  }
+
   /** A cache's key layout and its value codec, made together because values sign their keys. */
   public record Pair(KeyCodec keys, EnvelopeCodec values) {
   }

@@ -11,12 +11,19 @@ import java.util.function.Consumer;
  * <p>Lock keys ({@link #lockKey}) are {@code <app>:<cache>#lock:<key>}: outside the cache's prefix,
  * so iteration and {@code clear()} never see them, yet inside {@code <app>:}, where a Redis ACL
  * limited to the application lets them be written. Write-through locks ({@link #writeLockKey}) are
- * {@code <app>:<cache>#write:<key>}, apart from the application's own locks.
+ * {@code <app>:<cache>#write:<key>}, apart from the application's own locks. Tag invalidation times
+ * are {@code <app>:<cache>#tag:<tag>}.
+ *
+ * <p>A namespace is a space of its own: {@link #namespace} gives the layout of one generation,
+ * {@code <space>#ns:<name>@<generation>/}, under which its entries, locks and nested namespaces
+ * live; the current generation is a counter under {@link #generationKey}. Clearing a namespace
+ * moves it to the next generation, leaving the old keys to be reclaimed.
  */
 public final class KeyCodec {
 
   private static final byte ENCODED = 0;
 
+  private final String space;
   private final byte[] prefix;
   private final byte[] lockPrefix;
   private final byte[] writeLockPrefix;
@@ -28,12 +35,35 @@ public final class KeyCodec {
    * {@code written} when it is not null.
    */
   public KeyCodec(String app, String cacheName, Consumer<Class<?>> written) {
-    String cache = escape(cacheName);
-    this.prefix = (app + ":" + cache + ":").getBytes(StandardCharsets.UTF_8);
-    this.lockPrefix = (app + ":" + cache + "#lock:").getBytes(StandardCharsets.UTF_8);
-    this.writeLockPrefix = (app + ":" + cache + "#write:").getBytes(StandardCharsets.UTF_8);
-    this.tagPrefix = (app + ":" + cache + "#tag:").getBytes(StandardCharsets.UTF_8);
+    this(app + ":" + escape(cacheName), written);
+  }
+
+  private KeyCodec(String space, Consumer<Class<?>> written) {
+    this.space = space;
+    this.prefix = (space + ":").getBytes(StandardCharsets.UTF_8);
+    this.lockPrefix = (space + "#lock:").getBytes(StandardCharsets.UTF_8);
+    this.writeLockPrefix = (space + "#write:").getBytes(StandardCharsets.UTF_8);
+    this.tagPrefix = (space + "#tag:").getBytes(StandardCharsets.UTF_8);
     this.written = written;
+  }
+
+  /** The layout of generation {@code generation} of the namespace {@code name} inside this space. */
+  public KeyCodec namespace(String name, long generation) {
+    return new KeyCodec(space + "#ns:" + escape(name).replace("@", "%40") + "@" + generation + "/", written);
+  }
+
+  /** The store key of the counter holding the current generation of namespace {@code name}. */
+  public byte[] generationKey(String name) {
+    return (space + "#gen:" + escape(name)).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * What every key of this space starts with: its entries, locks and nested namespaces. Unique only
+   * for a namespace's layout, whose generation ends in {@code /}; a cache's own space is a prefix of
+   * other caches' names.
+   */
+  public byte[] spacePrefix() {
+    return space.getBytes(StandardCharsets.UTF_8);
   }
 
   /**

@@ -43,15 +43,16 @@ public final class GetOrSet<K, V> {
   private final LockSpace locks;
   private final TagInvalidations tags;
   private final Executor executor;
-  private final GetOrSetCounters counters = new GetOrSetCounters();
+  private final GetOrSetCounters counters;
   private final ConcurrentHashMap<ByteBuffer, CompletableFuture<Outcome<V>>> flights = new ConcurrentHashMap<>();
 
   /**
    * Serves {@code getOrSet} over {@code space}, whose store must be a {@link LogicalExpiryStore};
-   * factories with a timeout run on {@code executor}.
+   * factories with a timeout run on {@code executor}; what happens is counted in {@code counters}.
    */
   public GetOrSet(CacheSpace space, EntryEngine<K, V> engine, ExpiryCalculator expiry, LockSpace locks,
-      Executor executor) {
+      Executor executor, GetOrSetCounters counters) {
+    this.counters = counters;
     this.space = space;
     this.store = (LogicalExpiryStore) space.store();
     this.engine = engine;

@@ -4,7 +4,7 @@ import dev.tiffin.api.GetOrSetStatistics;
 import java.util.concurrent.atomic.LongAdder;
 
 /** The counts behind {@link GetOrSetStatistics}, cheap to bump from many threads. */
-final class GetOrSetCounters {
+public final class GetOrSetCounters {
 
   final LongAdder hits = new LongAdder();
   final LongAdder misses = new LongAdder();
@@ -14,7 +14,8 @@ final class GetOrSetCounters {
   final LongAdder timeouts = new LongAdder();
   final LongAdder lockWaits = new LongAdder();
 
-  GetOrSetStatistics snapshot() {
+  /** The counts so far. */
+  public GetOrSetStatistics snapshot() {
     return new GetOrSetStatistics(hits.sum(), misses.sum(), staleServed.sum(), factoryRuns.sum(),
         factoryErrors.sum(), timeouts.sum(), lockWaits.sum());
   }

@@ -37,12 +37,26 @@ abstract class BackendContract {
 
   @BeforeEach
   void open() {
+    provider = newProvider();
+    manager = provider.getCacheManager();
+  }
+
+  /** Another provider on the same store, standing for another JVM; the caller closes it. */
+  TiffinCachingProvider newProvider() {
     Properties system = new Properties();
     system.setProperty("user.home", home.toString());
     system.setProperty("tiffin.store.default.uri", uri());
     system.setProperty("tiffin.app", APP);
-    provider = new TiffinCachingProvider(System::currentTimeMillis, new SettingsLoader(Map.of(), system));
-    manager = provider.getCacheManager();
+    return new TiffinCachingProvider(System::currentTimeMillis, new SettingsLoader(Map.of(), system));
+  }
+
+  /** The cache named {@code name} as another provider sees it. */
+  @SuppressWarnings("unchecked")
+  static TiffinCache<String, String> cacheIn(TiffinCachingProvider other, String name) {
+    CacheManager manager = other.getCacheManager();
+    Cache<String, String> cache = manager.getCache(name, String.class, String.class);
+    return (cache != null ? cache : manager.createCache(name,
+        new MutableConfiguration<String, String>().setTypes(String.class, String.class))).unwrap(TiffinCache.class);
   }
 
   @AfterEach

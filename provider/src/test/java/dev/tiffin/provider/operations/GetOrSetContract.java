@@ -9,17 +9,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tiffin.api.GetOrSetOptions;
 import dev.tiffin.api.GetOrSetStatistics;
 import dev.tiffin.api.TiffinCache;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.cache.Cache;
 import javax.cache.CacheException;
+import javax.cache.configuration.Factory;
+import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.event.CacheEntryExpiredListener;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -255,11 +260,30 @@ abstract class GetOrSetContract extends BackendContract {
     assertEquals(0, keysOf(tiffin));
   }
 
+  /** Heard EXPIRED keys, shared with the listener the configuration's factory creates. */
+  static final List<String> EXPIRED = new CopyOnWriteArrayList<>();
+
+  @Test
+  void aJCacheReadPastTheTtlRaisesExpiredOnEveryBackend() throws Exception {
+    EXPIRED.clear();
+    Factory<CacheEntryExpiredListener<String, String>> listener =
+        () -> events -> events.forEach(event -> EXPIRED.add(event.getKey()));
+    TiffinCache<String, String> cache = cache(new MutableConfiguration<String, String>()
+        .addCacheEntryListenerConfiguration(new MutableCacheEntryListenerConfiguration<>(
+            listener, null, true, true)));
+    cache.getOrSet("k", GRACED, context -> "v");
+    outlive(SHORT_TTL);
+
+    assertNull(cache.get("k"));
+
+    assertEquals(List.of("k"), EXPIRED);
+  }
+
   @Test
   void aFactoryFailureWithoutAStaleValueIsAClearError() {
     TiffinCache<String, String> cache = cache();
     CacheException e = assertThrows(CacheException.class, () -> cache.getOrSet("k", context -> {
-      throw new java.io.IOException("unreachable");
+      throw new IOException("unreachable");
     }));
     assertEquals("unreachable", e.getCause().getMessage());
     assertEquals(1, cache.getOrSetStatistics().factoryErrors());

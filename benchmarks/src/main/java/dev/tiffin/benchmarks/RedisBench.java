@@ -1,5 +1,6 @@
 package dev.tiffin.benchmarks;
 
+import dev.tiffin.api.TiffinCache;
 import dev.tiffin.provider.TiffinCachingProvider;
 import dev.tiffin.testing.redis.RedisServer;
 import java.io.IOException;
@@ -90,8 +91,11 @@ public class RedisBench {
     private TiffinCachingProvider provider;
     private CacheManager manager;
     Cache<String, String> cache;
+    TiffinCache<String, String> view;
+    TiffinCache<String, String> graced;
 
     @Setup(Level.Trial)
+    @SuppressWarnings("unchecked")
     public void open(Server server) {
       provider = new TiffinCachingProvider();
       manager = provider.getCacheManager(URI.create(server.redis.uri()), RedisBench.class.getClassLoader());
@@ -102,6 +106,8 @@ public class RedisBench {
       if (!KeyStream.VALUE.equals(first)) {
         throw new IllegalStateException("Tiffin does not read the raw side's bytes: got " + first);
       }
+      view = cache.unwrap(TiffinCache.class);
+      graced = GetOrSetCaches.graced(manager);
     }
 
     @TearDown(Level.Trial)
@@ -193,6 +199,18 @@ public class RedisBench {
   @Benchmark
   public String tiffinGet(TiffinSide tiffin, KeyStream keys) {
     return tiffin.cache.get(keys.nextKey());
+  }
+
+  /** A getOrSet hit on an entry stored without grace: the same one read as {@link #tiffinGet}. */
+  @Benchmark
+  public String tiffinGetOrSet(TiffinSide tiffin, KeyStream keys) {
+    return tiffin.view.getOrSet(keys.nextKey(), GetOrSetCaches.FACTORY);
+  }
+
+  /** A getOrSet hit on an entry stored with a grace period, whose value carries a freshness header. */
+  @Benchmark
+  public String tiffinGetOrSetGraced(TiffinSide tiffin, KeyStream keys) {
+    return tiffin.graced.getOrSet(keys.nextKey(), GetOrSetCaches.GRACED, GetOrSetCaches.FACTORY);
   }
 
   @Benchmark

@@ -1,5 +1,6 @@
 package dev.tiffin.benchmarks;
 
+import dev.tiffin.api.TiffinCache;
 import dev.tiffin.provider.TiffinCachingProvider;
 import java.io.IOException;
 import java.net.URI;
@@ -52,8 +53,11 @@ public class SqliteBench {
     private TiffinCachingProvider provider;
     private CacheManager manager;
     Cache<String, String> cache;
+    TiffinCache<String, String> view;
+    TiffinCache<String, String> graced;
 
     @Setup(Level.Trial)
+    @SuppressWarnings("unchecked")
     public void open() throws IOException, SQLException {
       file = Files.createTempFile("tiffin-bench-", ".db");
       provider = new TiffinCachingProvider();
@@ -62,6 +66,8 @@ public class SqliteBench {
       for (String key : KeyStream.KEYS) {
         cache.put(key, KeyStream.VALUE);
       }
+      view = cache.unwrap(TiffinCache.class);
+      graced = GetOrSetCaches.graced(manager);
       checkpoint(file);
     }
 
@@ -144,6 +150,18 @@ public class SqliteBench {
   @Benchmark
   public String tiffinGet(TiffinSide tiffin, KeyStream keys) {
     return tiffin.cache.get(keys.nextKey());
+  }
+
+  /** A getOrSet hit on an entry stored without grace: the same one read as {@link #tiffinGet}. */
+  @Benchmark
+  public String tiffinGetOrSet(TiffinSide tiffin, KeyStream keys) {
+    return tiffin.view.getOrSet(keys.nextKey(), GetOrSetCaches.FACTORY);
+  }
+
+  /** A getOrSet hit on an entry stored with a grace period, whose value carries a freshness header. */
+  @Benchmark
+  public String tiffinGetOrSetGraced(TiffinSide tiffin, KeyStream keys) {
+    return tiffin.graced.getOrSet(keys.nextKey(), GetOrSetCaches.GRACED, GetOrSetCaches.FACTORY);
   }
 
   @Benchmark

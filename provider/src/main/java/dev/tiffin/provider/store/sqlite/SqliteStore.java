@@ -31,39 +31,6 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class SqliteStore implements ByteStore {
 
-  private static final String TABLE = "tiffin_entries";
-  private static final String GET = "SELECT value, expires_at FROM " + TABLE + " WHERE key = ?";
-  private static final String PUT = "INSERT INTO " + TABLE + " (key, value, expires_at) VALUES (?1, ?2, ?3)"
-      + " ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = CASE"
-      + " WHEN " + TABLE + ".expires_at <= ?4 THEN excluded.expires_at"
-      + " WHEN ?5 < 0 THEN " + TABLE + ".expires_at ELSE ?5 END";
-  /**
-   * One upsert adds to a counter: an absent or expired row starts again from the delta; a live one
-   * is changed only when it holds a decimal integer whose sum stays within ?5..?6, else no row comes back.
-   */
-  private static final String INCREMENT = "INSERT INTO " + TABLE + " (key, value, expires_at)"
-      + " VALUES (?1, CAST(CAST(?2 AS TEXT) AS BLOB), ?3) ON CONFLICT (key) DO UPDATE SET"
-      + " value = CAST(CAST(CASE WHEN " + TABLE + ".expires_at <= ?4 THEN ?2"
-      + " ELSE CAST(CAST(" + TABLE + ".value AS TEXT) AS INTEGER) + ?2 END AS TEXT) AS BLOB),"
-      + " expires_at = CASE WHEN " + TABLE + ".expires_at <= ?4 THEN ?3 ELSE " + TABLE + ".expires_at END"
-      + " WHERE " + TABLE + ".expires_at <= ?4"
-      + " OR (CAST(CAST(CAST(" + TABLE + ".value AS TEXT) AS INTEGER) AS TEXT) = CAST(" + TABLE + ".value AS TEXT)"
-      + " AND CAST(CAST(" + TABLE + ".value AS TEXT) AS INTEGER) BETWEEN ?5 AND ?6)"
-      + " RETURNING CAST(value AS TEXT)";
-  private static final String INSERT_IF_ABSENT = "INSERT OR IGNORE INTO " + TABLE
-      + " (key, value, expires_at) VALUES (?, ?, ?)";
-  private static final String REPLACE_IF = "UPDATE " + TABLE + " SET value = ?1,"
-      + " expires_at = CASE WHEN ?2 < 0 THEN expires_at ELSE ?2 END WHERE key = ?3 AND value = ?4";
-  private static final String REMOVE_IF = "DELETE FROM " + TABLE + " WHERE key = ? AND value = ?";
-  private static final String TOUCH_IF = "UPDATE " + TABLE + " SET expires_at = ? WHERE key = ? AND value = ?";
-  private static final String REMOVE_LIVE = "DELETE FROM " + TABLE + " WHERE key = ? AND expires_at > ?";
-  private static final String SCAN_FIRST = "SELECT key, value, expires_at FROM " + TABLE
-      + " WHERE key >= ? AND key < ? ORDER BY key LIMIT ?";
-  private static final String SCAN_NEXT = "SELECT key, value, expires_at FROM " + TABLE
-      + " WHERE key > ? AND key < ? ORDER BY key LIMIT ?";
-  private static final String CLEAR = "DELETE FROM " + TABLE + " WHERE key >= ? AND key < ?";
-  private static final String SWEEP = "DELETE FROM " + TABLE + " WHERE key IN (SELECT key FROM " + TABLE
-      + " WHERE expires_at <= ? LIMIT ?)";
   private static final int BATCH = 500;
 
   private final SqlitePool pool;
@@ -96,11 +63,8 @@ public final class SqliteStore implements ByteStore {
   private void createSchema() {
     pool.run(session -> {
       try (Statement statement = session.connection().createStatement()) {
-        statement.executeUpdate("CREATE TABLE IF NOT EXISTS " + TABLE
-            + " (key BLOB PRIMARY KEY, value BLOB NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID");
-        // Partial index: eternal entries, the common case, cost no index write.
-        statement.executeUpdate("CREATE INDEX IF NOT EXISTS " + TABLE + "_expiry ON " + TABLE
-            + " (expires_at) WHERE expires_at < " + StoredEntry.ETERNAL);
+        statement.executeUpdate(SqliteSql.CREATE_TABLE);
+        statement.executeUpdate(SqliteSql.CREATE_EXPIRY_INDEX);
       }
       return null;
     });
@@ -109,7 +73,7 @@ public final class SqliteStore implements ByteStore {
   @Override
   public StoredEntry get(byte[] key) {
     return pool.run(session -> {
-      PreparedStatement statement = session.statement(GET);
+      PreparedStatement statement = session.statement(SqliteSql.GET);
       statement.setBytes(1, key);
       try (ResultSet rows = statement.executeQuery()) {
         return rows.next() ? new StoredEntry(rows.getBytes(1), rows.getLong(2)) : null;
@@ -122,7 +86,7 @@ public final class SqliteStore implements ByteStore {
     Map<ByteBuffer, StoredEntry> found = new HashMap<>();
     for (int from = 0; from < keys.size(); from += BATCH) {
       List<byte[]> chunk = keys.subList(from, Math.min(keys.size(), from + BATCH));
-      String sql = "SELECT key, value, expires_at FROM " + TABLE + " WHERE key IN ("
+      String sql = "SELECT key, value, expires_at FROM " + SqliteSql.TABLE + " WHERE key IN ("
           + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")";
       pool.run(session -> {
         try (PreparedStatement statement = session.connection().prepareStatement(sql)) {
@@ -149,7 +113,7 @@ public final class SqliteStore implements ByteStore {
   public void put(byte[] key, byte[] value, long expiresAtIfCreated, long expiresAtIfUpdated) {
     long now = clock.getAsLong();
     pool.run(session -> {
-      PreparedStatement statement = session.statement(PUT);
+      PreparedStatement statement = session.statement(SqliteSql.PUT);
       statement.setBytes(1, key);
       statement.setBytes(2, value);
       statement.setLong(3, expiresAtIfCreated);
@@ -163,7 +127,7 @@ public final class SqliteStore implements ByteStore {
   public long increment(byte[] key, long delta, long expiresAtIfCreated) {
     long now = clock.getAsLong();
     return pool.run(session -> {
-      PreparedStatement statement = session.statement(INCREMENT);
+      PreparedStatement statement = session.statement(SqliteSql.INCREMENT);
       statement.setBytes(1, key);
       statement.setLong(2, delta);
       statement.setLong(3, expiresAtIfCreated);
@@ -188,16 +152,16 @@ public final class SqliteStore implements ByteStore {
         if (value == null) {
           return true;
         }
-        statement = session.statement(INSERT_IF_ABSENT);
+        statement = session.statement(SqliteSql.INSERT_IF_ABSENT);
         statement.setBytes(1, key);
         statement.setBytes(2, value);
         statement.setLong(3, expiresAt);
       } else if (value == null) {
-        statement = session.statement(REMOVE_IF);
+        statement = session.statement(SqliteSql.REMOVE_IF);
         statement.setBytes(1, key);
         statement.setBytes(2, expected);
       } else {
-        statement = session.statement(REPLACE_IF);
+        statement = session.statement(SqliteSql.REPLACE_IF);
         statement.setBytes(1, value);
         statement.setLong(2, expiresAt);
         statement.setBytes(3, key);
@@ -210,7 +174,7 @@ public final class SqliteStore implements ByteStore {
   @Override
   public boolean touch(byte[] key, byte[] expected, long expiresAt) {
     return pool.run(session -> {
-      PreparedStatement statement = session.statement(TOUCH_IF);
+      PreparedStatement statement = session.statement(SqliteSql.TOUCH_IF);
       statement.setLong(1, expiresAt);
       statement.setBytes(2, key);
       statement.setBytes(3, expected);
@@ -222,7 +186,7 @@ public final class SqliteStore implements ByteStore {
   public void putAll(List<byte[]> keys, List<byte[]> values, long expiresAtIfCreated, long expiresAtIfUpdated) {
     long now = clock.getAsLong();
     pool.run(session -> inTransaction(session, () -> {
-      PreparedStatement statement = session.statement(PUT);
+      PreparedStatement statement = session.statement(SqliteSql.PUT);
       for (int i = 0; i < keys.size(); i++) {
         statement.setBytes(1, keys.get(i));
         statement.setBytes(2, values.get(i));
@@ -244,7 +208,7 @@ public final class SqliteStore implements ByteStore {
     }
     long now = clock.getAsLong();
     return pool.run(session -> inTransaction(session, () -> {
-      PreparedStatement statement = session.statement(REMOVE_LIVE);
+      PreparedStatement statement = session.statement(SqliteSql.REMOVE_LIVE);
       for (byte[] key : keys) {
         statement.setBytes(1, key);
         statement.setLong(2, now);
@@ -261,7 +225,7 @@ public final class SqliteStore implements ByteStore {
   @Override
   public ScanPage scan(byte[] prefix, byte[] cursor, int limit) {
     return pool.run(session -> {
-      PreparedStatement statement = session.statement(cursor == null ? SCAN_FIRST : SCAN_NEXT);
+      PreparedStatement statement = session.statement(cursor == null ? SqliteSql.SCAN_FIRST : SqliteSql.SCAN_NEXT);
       statement.setBytes(1, cursor == null ? prefix : cursor);
       statement.setBytes(2, upperBound(prefix));
       statement.setInt(3, limit);
@@ -279,7 +243,7 @@ public final class SqliteStore implements ByteStore {
   @Override
   public long clear(byte[] prefix) {
     return pool.run(session -> {
-      PreparedStatement statement = session.statement(CLEAR);
+      PreparedStatement statement = session.statement(SqliteSql.CLEAR);
       statement.setBytes(1, prefix);
       statement.setBytes(2, upperBound(prefix));
       return (long) statement.executeUpdate();
@@ -291,7 +255,7 @@ public final class SqliteStore implements ByteStore {
     long removed = 0;
     for (int batch = 0; batch < maxBatches; batch++) {
       int count = pool.run(session -> {
-        PreparedStatement statement = session.statement(SWEEP);
+        PreparedStatement statement = session.statement(SqliteSql.SWEEP);
         statement.setLong(1, cutoff);
         statement.setInt(2, BATCH);
         return statement.executeUpdate();

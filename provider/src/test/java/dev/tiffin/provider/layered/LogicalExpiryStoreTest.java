@@ -1,0 +1,102 @@
+package dev.tiffin.provider.layered;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tiffin.provider.codec.EntryMetadata;
+import dev.tiffin.provider.codec.KeyCodec;
+import dev.tiffin.provider.entry.MemoryStore;
+import dev.tiffin.provider.time.FakeTime;
+import dev.tiffin.spi.StoredEntry;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The entry header, tag invalidation and the store read by logical expiry, over a memory store in fake time. */
+class LogicalExpiryStoreTest {
+
+  private final FakeTime time = new FakeTime();
+  private final MemoryStore raw = new MemoryStore();
+  private final KeyCodec keys = new KeyCodec("app", "c", written -> { });
+  private final TagInvalidations tags = new TagInvalidations(raw, keys, time);
+  private final LogicalExpiryStore store = new LogicalExpiryStore(raw, tags);
+
+  private static byte[] text(String value) {
+    return value.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aHeaderRoundTripsWithItsTagsAndLeavesTheValueBehindIt() {
+    EntryMetadata metadata = new EntryMetadata(2_000, 1_000, 1_500, List.of("user:1", "ünïcode"));
+    byte[] stored = metadata.wrap(text("value"));
+
+    assertTrue(EntryMetadata.isPresent(stored));
+    assertEquals(metadata, EntryMetadata.read(stored));
+    assertArrayEquals(text("value"), EntryMetadata.value(stored));
+    assertFalse(EntryMetadata.isPresent(text("plain text")));
+    assertNull(EntryMetadata.read(text("plain text")));
+  }
+
+  @Test
+  void aTruncatedHeaderIsNoHeader() {
+    byte[] stored = new EntryMetadata(2_000, 1_000, 0, List.of("a-long-tag")).wrap(new byte[0]);
+    assertNull(EntryMetadata.read(Arrays.copyOf(stored, stored.length - 3)));
+  }
+
+  @Test
+  void anEntryWithAHeaderExpiresAtItsFreshUntilThoughTheStoreKeepsItLonger() {
+    long now = time.getAsLong();
+    byte[] value = new EntryMetadata(now + 100, now, 0, List.of()).wrap(text("v"));
+    raw.put(text("k"), value, now + 10_000, now + 10_000);
+
+    StoredEntry read = store.get(text("k"));
+
+    assertEquals(now + 100, read.expiresAt());
+    assertArrayEquals(value, read.value(), "the stored bytes stay whole, so compare-and-set still matches");
+    assertEquals(now + 10_000, store.getStored(text("k")).expiresAt());
+  }
+
+  @Test
+  void anEntryWithoutAHeaderPassesThroughUntouched() {
+    raw.put(text("k"), text("plain"), 123, 123);
+    assertSame(raw.get(text("k")), store.get(text("k")));
+  }
+
+  @Test
+  void anInvalidatedTagExpiresTheEntriesCreatedBeforeItAndNotAfter() {
+    long created = time.getAsLong();
+    raw.put(text("old"), new EntryMetadata(StoredEntry.ETERNAL, created, 0, List.of("t")).wrap(text("v")),
+        StoredEntry.ETERNAL, StoredEntry.ETERNAL);
+    time.advance(5, TimeUnit.MILLISECONDS);
+
+    tags.invalidate("t");
+    time.advance(5, TimeUnit.MILLISECONDS);
+    long later = time.getAsLong();
+    raw.put(text("new"), new EntryMetadata(StoredEntry.ETERNAL, later, 0, List.of("t")).wrap(text("v")),
+        StoredEntry.ETERNAL, StoredEntry.ETERNAL);
+
+    assertTrue(store.get(text("old")).isExpiredAt(later));
+    assertFalse(store.get(text("new")).isExpiredAt(later));
+    List<StoredEntry> both = store.getAll(List.of(text("old"), text("new"), text("absent")));
+    assertTrue(both.get(0).isExpiredAt(later));
+    assertFalse(both.get(1).isExpiredAt(later));
+    assertNull(both.get(2));
+  }
+
+  @Test
+  void aTagsInvalidationTimeNeverGoesBack() {
+    tags.invalidate("t");
+    long first = Long.parseLong(new String(raw.get(keys.tagKey("t")).value(), StandardCharsets.US_ASCII));
+
+    TagInvalidations behind = new TagInvalidations(raw, keys, () -> first - 60_000);
+    behind.invalidate("t");
+
+    assertEquals(first, Long.parseLong(new String(raw.get(keys.tagKey("t")).value(), StandardCharsets.US_ASCII)));
+  }
+}

@@ -8,6 +8,7 @@ import dev.tiffin.spi.StoredEntry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import javax.cache.CacheException;
 
 /**
  * A namespace of a cache: the same operations over keys of its own, under a sub-prefix of its
@@ -60,7 +61,15 @@ final class NamespaceView<K, V> extends SliceView<K, V> {
 
   private long generation(CacheSpace parentSpace) {
     StoredEntry stored = parentSpace.store().get(parentSpace.keys().generationKey(name));
-    return stored == null ? 0 : Long.parseLong(new String(stored.value(), StandardCharsets.US_ASCII));
+    if (stored == null) {
+      return 0;
+    }
+    try {
+      return Long.parseLong(new String(stored.value(), StandardCharsets.US_ASCII));
+    } catch (NumberFormatException e) {
+      throw new CacheException("The generation of namespace " + name + " of cache " + parentSpace.cacheName()
+          + " holds something other than a number: was its key written by something other than Tiffin?", e);
+    }
   }
 
   @Override

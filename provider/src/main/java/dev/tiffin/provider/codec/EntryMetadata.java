@@ -72,6 +72,9 @@ public record EntryMetadata(long freshUntil, long createdAt, long backoffUntil, 
     long createdAt = in.getLong();
     long backoffUntil = in.getLong();
     int count = Short.toUnsignedInt(in.getShort());
+    if (count == 0) {
+      return new EntryMetadata(freshUntil, createdAt, backoffUntil, List.of());
+    }
     List<String> tags = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       if (in.remaining() < 2) {

@@ -6,7 +6,11 @@ package dev.tiffin.provider.codec;
  * <pre>
  *   UTF-8 text                                          a String, stored as itself
  *   0xFE  version  flags  codec  payload  [HMAC tag]    anything else
+ *   0xFD  ...header...  (one of the above)              a value getOrSet stored with grace or tags
  * </pre>
+ *
+ * <p>The {@code 0xFD} header ({@link EntryMetadata}) only says when the value stops being fresh and
+ * what tags it carries; the value behind it is read exactly as if it stood alone.
  *
  * <p>{@code 0xFE} never occurs in UTF-8, so a value that does not start with it is text, readable
  * as the same text by {@code redis-cli}, {@code sqlite3} or another language's client, and

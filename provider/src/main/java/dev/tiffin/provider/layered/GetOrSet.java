@@ -78,7 +78,8 @@ public final class GetOrSet<K, V> {
     }
     ByteBuffer flightKey = ByteBuffer.wrap(storeKey);
     CompletableFuture<Outcome<V>> mine = new CompletableFuture<>();
-    CompletableFuture<Outcome<V>> flight = flights.putIfAbsent(flightKey, mine);
+    // A forced refresh never settles for another caller's run, which may end in a plain read.
+    CompletableFuture<Outcome<V>> flight = options.forceFresh() ? null : flights.putIfAbsent(flightKey, mine);
     if (flight != null) {
       counters.lockWaits.increment();
     } else {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tiffin.api.FlightLock;
 import dev.tiffin.api.GetOrSetOptions;
 import dev.tiffin.api.GetOrSetStatistics;
 import dev.tiffin.api.TiffinCache;
@@ -277,6 +278,25 @@ abstract class GetOrSetContract extends BackendContract {
     assertNull(cache.get("k"));
 
     assertEquals(List.of("k"), EXPIRED);
+  }
+
+  @Test
+  void aKeyLockedByAnotherJvmPastTheLockTimeoutIsAClearErrorOrTheStaleValue() throws Exception {
+    TiffinCache<String, String> cache = cache();
+    cache.getOrSet("stale", GRACED, context -> "old");
+    outlive(SHORT_TTL);
+    GetOrSetOptions patient = GRACED.withLockTimeout(Duration.ofMillis(200));
+    // Another JVM's getOrSet holds the key's store lock while its factory runs.
+    try (FlightLock other = cache.lock("cold", Duration.ofSeconds(30), Duration.ZERO);
+         FlightLock another = cache.lock("stale", Duration.ofSeconds(30), Duration.ZERO)) {
+      CacheException e = assertThrows(CacheException.class, () -> cache.getOrSet("cold", patient,
+          context -> counted("v")));
+      assertTrue(e.getMessage().contains("waiting for the lock on key cold"), e.getMessage());
+      assertEquals("old", cache.getOrSet("stale", patient, context -> counted("new")));
+    }
+    assertEquals(0, runs.get());
+    assertEquals(2, cache.getOrSetStatistics().lockWaits());
+    assertEquals("v", cache.getOrSet("cold", patient, context -> counted("v")), "the lock is free again");
   }
 
   @Test

@@ -14,13 +14,15 @@ import java.util.Optional;
  * @param management whether a declared cache registers its configuration MXBean
  * @param allowedClasses class names or {@code package.*} patterns that deserialization accepts
  *     besides JDK value types and the cache's declared key and value types
+ * @param near the cache's near (in-process) tier, off unless configured
  */
 public record CacheSettings(
     String store,
     Optional<ExpirySetting> expiry,
     boolean statistics,
     boolean management,
-    List<String> allowedClasses) {
+    List<String> allowedClasses,
+    NearSettings near) {
 
   /** The name of the store used when none is configured. */
   public static final String DEFAULT_STORE = "default";
@@ -30,10 +32,11 @@ public record CacheSettings(
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(expiry, "expiry");
     allowedClasses = List.copyOf(allowedClasses);
+    Objects.requireNonNull(near, "near");
   }
 
   /** The settings of a cache nobody configured. */
   public static CacheSettings defaults() {
-    return new CacheSettings(DEFAULT_STORE, Optional.empty(), false, false, List.of());
+    return new CacheSettings(DEFAULT_STORE, Optional.empty(), false, false, List.of(), NearSettings.off());
   }
 }

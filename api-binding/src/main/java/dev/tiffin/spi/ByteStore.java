@@ -88,6 +88,14 @@ public interface ByteStore extends AutoCloseable {
     return java.util.Map.of();
   }
 
+  /**
+   * The bus on which users of this store tell each other which keys changed, or {@code null} when
+   * the store has none (the near tier then hears only the writes of this JVM).
+   */
+  default InvalidationBus invalidationBus() {
+    return null;
+  }
+
   /** A description of where the data lives, safe to print (never a secret). */
   String describe();
 

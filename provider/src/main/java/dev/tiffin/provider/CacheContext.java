@@ -46,5 +46,7 @@ record CacheContext<K, V>(
     Closeables.closeQuietly(loader.loader());
     Closeables.closeQuietly(writer.writer());
     Closeables.closeQuietly(expiry.policy());
+    // The cache's own view of the store (its near tier); the store is the registry's.
+    Closeables.closeQuietly(space.store());
   }
 }

@@ -14,6 +14,8 @@ import dev.tiffin.provider.config.SettingsLoader;
 import dev.tiffin.provider.entry.CacheSpace;
 import dev.tiffin.provider.layered.LogicalExpiryStore;
 import dev.tiffin.provider.layered.TagInvalidations;
+import dev.tiffin.provider.near.InProcessInvalidationBus;
+import dev.tiffin.provider.near.NearStore;
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.provider.time.Ticker;
 import java.net.URI;
@@ -154,8 +156,12 @@ public final class TiffinCacheManager implements CacheManager {
     EnvelopeCodec.Pair codec = EnvelopeCodec.forCache(settings.app(), cacheName, store.trust(),
         List.of(configuration.getKeyType(), configuration.getValueType()), cacheSettings.allowedClasses(),
         classLoader, unreadable);
+    ByteStore shared = store.store();
+    ByteStore read = cacheSettings.near().enabled() ? new NearStore(shared, cacheSettings.near(), clock,
+        shared.invalidationBus() != null ? shared.invalidationBus() : InProcessInvalidationBus.forStore(shared.describe()),
+        codec.keys().channel()) : shared;
     // Every cache reads by logical expiry, so getOrSet's graced and tagged entries look right to JCache.
-    ByteStore logical = new LogicalExpiryStore(store.store(), new TagInvalidations(store.store(), codec.keys(), clock));
+    ByteStore logical = new LogicalExpiryStore(read, new TagInvalidations(shared, codec.keys(), clock));
     CacheSpace space = new CacheSpace(cacheName, logical, codec.keys(), codec.values(), clock);
     StoreBackedCache<K, V> cache = assembler.assemble(space, configuration,
         settings.store(cacheSettings.store()).timeout(), unreadable);

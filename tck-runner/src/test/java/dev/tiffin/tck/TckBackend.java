@@ -13,6 +13,9 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * Starts the backend a TCK run asks for ({@code -Dtck.backend=sqlite|redis|redis-cluster|redis-sentinel|tongrds}) before
  * any test runs, points Tiffin's default store at it, and stops it when the run ends.
  *
+ * <p>With {@code -Dtck.near=true} every cache gets a near tier, as a user turns it on with
+ * {@code tiffin.cache.*.near.max-entries}, and the run keeps its data apart.
+ *
  * <p>The system property {@code tiffin.store.default.uri} outranks the {@code tiffin.properties}
  * on the class path, exactly as it would for an application. The one-server Redis run has no signing
  * key (values fall back to the allow-list this JVM learns as it writes); the cluster and TongRDS runs
@@ -25,11 +28,18 @@ public final class TckBackend implements LauncherSessionListener {
   @Override
   public void launcherSessionOpened(LauncherSession session) {
     String backend = System.getProperty("tck.backend", "sqlite");
-    Path data = Path.of(System.getProperty("tck.data", "target/tck-data")).resolve(backend);
+    boolean near = Boolean.getBoolean("tck.near");
+    Path data = Path.of(System.getProperty("tck.data", "target/tck-data")).resolve(backend + (near ? "-near" : ""));
+    if (near) {
+      System.setProperty("tiffin.cache.*.near.max-entries", "10000");
+    }
     try {
       Files.createDirectories(data);
       switch (backend) {
         case "sqlite" -> {
+          if (near) {
+            System.setProperty("tiffin.store.default.uri", "sqlite:" + data.resolve("tck.db"));
+          }
           return;
         }
         case "redis" -> {

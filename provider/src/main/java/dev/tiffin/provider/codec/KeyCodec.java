@@ -52,6 +52,11 @@ public final class KeyCodec {
     return new KeyCodec(space + "#ns:" + escape(name).replace("@", "%40") + "@" + generation + "/", written);
   }
 
+  /** The name of the channel this cache's near tiers tell each other of changes on. */
+  public String channel() {
+    return space + "#near";
+  }
+
   /** The store key of the counter holding the current generation of namespace {@code name}. */
   public byte[] generationKey(String name) {
     return (space + "#gen:" + escape(name)).getBytes(StandardCharsets.UTF_8);

@@ -25,9 +25,26 @@ public final class SettingNames {
       "tongrds", "tongrds-sentinel", "tongrds-cluster");
   static final List<String> CACHE_SETTINGS = List.of(
       "store", "expiry", "statistics", "management", "allowed-classes", "single-flight", "single-flight-lease",
-      "single-flight-wait");
+      "single-flight-wait", "near.max-entries", "near.max-age");
 
   private SettingNames() {
+  }
+
+  /**
+   * The store or cache name in {@code key} ({@code <prefix><name>.<setting>}, the setting one of
+   * {@code settings}, which may hold dots themselves), or {@code null} when the key is no such setting.
+   */
+  static String groupName(String key, String prefix, List<String> settings) {
+    if (!key.startsWith(prefix)) {
+      return null;
+    }
+    for (String setting : settings) {
+      int end = key.length() - setting.length() - 1;
+      if (end > prefix.length() && key.endsWith(setting) && key.charAt(end) == '.') {
+        return key.substring(prefix.length(), end);
+      }
+    }
+    return null;
   }
 
   /** Whether the key names a secret, such as {@code tiffin.store.main.password}. */

@@ -2,6 +2,7 @@ package dev.tiffin.provider.config;
 
 import dev.tiffin.config.Durations;
 import dev.tiffin.config.CacheSettings;
+import dev.tiffin.config.NearSettings;
 import dev.tiffin.config.ExpirySetting;
 import dev.tiffin.config.Secret;
 import dev.tiffin.config.StoreSettings;
@@ -29,11 +30,12 @@ final class SettingValues {
   }
 
   /** The names used in keys {@code <prefix><name>.<setting>}. */
-  Set<String> groupNames(String prefix) {
+  Set<String> groupNames(String prefix, List<String> settings) {
     Set<String> names = new TreeSet<>();
     for (String key : values.keySet()) {
-      if (key.startsWith(prefix)) {
-        names.add(key.substring(prefix.length(), key.lastIndexOf('.')));
+      String name = SettingNames.groupName(key, prefix, settings);
+      if (name != null) {
+        names.add(name);
       }
     }
     return names;
@@ -84,7 +86,9 @@ final class SettingValues {
         bool(key + "statistics", fallback.statistics()),
         bool(key + "management", fallback.management()),
         allowed == null ? fallback.allowedClasses() : Arrays.stream(allowed.split(","))
-            .map(String::trim).filter(s -> !s.isEmpty()).toList());
+            .map(String::trim).filter(s -> !s.isEmpty()).toList(),
+        new NearSettings(wholeNumber(key + "near.max-entries", fallback.near().maxEntries()),
+            atLeast(key + "near.max-age", fallback.near().maxAge(), Duration.ofMillis(1))));
   }
 
   String string(String key) {
@@ -142,6 +146,22 @@ final class SettingValues {
     } catch (NumberFormatException e) {
       throw invalid(key, value, "a whole number");
     }
+  }
+
+  private long wholeNumber(String key, long fallback) {
+    String value = values.get(key);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      long number = Long.parseLong(value.trim());
+      if (number >= 0) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below, with what was expected.
+    }
+    throw invalid(key, value, "a whole number of at least 0 (0 turns it off)");
   }
 
   private boolean bool(String key, boolean fallback) {

@@ -208,22 +208,18 @@ public final class SettingsLoader {
   }
 
   private static boolean isGroupKey(String key, String prefix, List<String> settings) {
-    if (!key.startsWith(prefix)) {
-      return false;
-    }
-    int dot = key.lastIndexOf('.');
-    return dot > prefix.length() && settings.contains(key.substring(dot + 1));
+    return SettingNames.groupName(key, prefix, settings) != null;
   }
 
   private static TiffinSettings toSettings(Map<String, String> values) {
     SettingValues read = new SettingValues(values);
     Map<String, StoreSettings> stores = new HashMap<>();
-    for (String name : read.groupNames(STORE)) {
+    for (String name : read.groupNames(STORE, STORE_SETTINGS)) {
       stores.put(name, read.store(name));
     }
     CacheSettings template = read.cache(TEMPLATE, CacheSettings.defaults());
     Map<String, CacheSettings> caches = new HashMap<>();
-    for (String name : read.groupNames(CACHE)) {
+    for (String name : read.groupNames(CACHE, CACHE_SETTINGS)) {
       if (!name.equals(TEMPLATE)) {
         caches.put(name, read.cache(name, template));
       }

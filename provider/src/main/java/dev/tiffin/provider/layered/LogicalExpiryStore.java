@@ -1,6 +1,7 @@
 package dev.tiffin.provider.layered;
 
 import dev.tiffin.provider.codec.EntryMetadata;
+import dev.tiffin.provider.near.NearStore;
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.KeyedEntry;
 import dev.tiffin.spi.ScanPage;
@@ -152,8 +153,11 @@ public final class LogicalExpiryStore implements ByteStore {
     return store.describe();
   }
 
-  /** Closing is the registry's job: the store is shared by every cache on it. */
+  /** Closes the cache's near tier, if it has one; the store itself is shared, and the registry's to close. */
   @Override
   public void close() {
+    if (store instanceof NearStore near) {
+      near.close();
+    }
   }
 }

@@ -21,6 +21,7 @@ public final class MemoryStore implements ByteStore {
   private final ConcurrentSkipListMap<ByteBuffer, StoredEntry> entries = new ConcurrentSkipListMap<>();
   private final AtomicInteger lostSwaps = new AtomicInteger();
   private final AtomicInteger swaps = new AtomicInteger();
+  private final AtomicInteger reads = new AtomicInteger();
 
   /** The next {@code count} compare-and-sets fail; {@link Integer#MAX_VALUE} makes every one fail. */
   public void loseNextSwaps(int count) {
@@ -36,8 +37,14 @@ public final class MemoryStore implements ByteStore {
     return ByteBuffer.wrap(key.clone());
   }
 
+  /** How many single-key reads reached this store. */
+  public int reads() {
+    return reads.get();
+  }
+
   @Override
   public StoredEntry get(byte[] key) {
+    reads.incrementAndGet();
     return entries.get(wrap(key));
   }
 

@@ -2,6 +2,7 @@ package dev.tiffin.provider.store.redis;
 
 import dev.tiffin.config.StoreSettings;
 import dev.tiffin.spi.ByteStore;
+import dev.tiffin.spi.InvalidationBus;
 import dev.tiffin.spi.KeyedEntry;
 import dev.tiffin.spi.NotACounterException;
 import dev.tiffin.spi.ScanPage;
@@ -34,8 +35,6 @@ import redis.clients.jedis.params.SetParams;
  */
 public final class RedisStore implements ByteStore {
 
-  private static final long ETERNAL_TTL = -1;
-  private static final long KEEP_TTL = -2;
 
   private final UnifiedJedis client;
   private final Runnable dropIdleConnections;
@@ -44,6 +43,7 @@ public final class RedisStore implements ByteStore {
   private final LongSupplier clock;
   private final RedisKeyspace keyspace;
   private final RedisDialect dialect;
+  private RedisInvalidationBus bus;
 
   /**
    * Connects to the store's URI and probes what the server offers (under the key prefix of
@@ -91,8 +91,8 @@ public final class RedisStore implements ByteStore {
       // Without GETEX/GETDEL: read, then a compare-and-touch script (two round trips).
       return ByteStore.super.getAndTouch(key, expiresAt, now);
     }
-    long ttl = ttl(expiresAt, now);
-    byte[] value = once(() -> ttl == ETERNAL_TTL ? client.getEx(key, new GetExParams().persist())
+    long ttl = RedisTtl.until(expiresAt, now);
+    byte[] value = once(() -> ttl == RedisTtl.ETERNAL ? client.getEx(key, new GetExParams().persist())
         : ttl == 0 ? client.getDel(key)
         : client.getEx(key, new GetExParams().px(ttl)));
     return value == null ? null : new StoredEntry(value, expiresAt);
@@ -116,18 +116,18 @@ public final class RedisStore implements ByteStore {
 
   @Override
   public void put(byte[] key, byte[] value, long expiresAtIfCreated, long expiresAtIfUpdated) {
-    PutTtl ttl = PutTtl.of(expiresAtIfCreated, expiresAtIfUpdated, clock.getAsLong());
+    RedisTtl.ForPut ttl = RedisTtl.ForPut.of(expiresAtIfCreated, expiresAtIfUpdated, clock.getAsLong());
     // A blind write may be sent again: applied twice, it leaves what one application leaves.
     idempotent(() -> {
       SetParams plain = ttl.asSetParams(dialect.keepTtl());
       return plain != null ? client.set(key, value, plain)
-          : RedisScripts.PUT.run(client, key, value, number(ttl.created), number(ttl.updated));
+          : RedisScripts.PUT.run(client, key, value, number(ttl.created()), number(ttl.updated()));
     });
   }
 
   @Override
   public void putAll(List<byte[]> keys, List<byte[]> values, long expiresAtIfCreated, long expiresAtIfUpdated) {
-    PutTtl ttl = PutTtl.of(expiresAtIfCreated, expiresAtIfUpdated, clock.getAsLong());
+    RedisTtl.ForPut ttl = RedisTtl.ForPut.of(expiresAtIfCreated, expiresAtIfUpdated, clock.getAsLong());
     SetParams plain = ttl.asSetParams(dialect.keepTtl());
     idempotent(() -> {
       try (AbstractPipeline pipeline = client.pipelined()) {
@@ -137,7 +137,7 @@ public final class RedisStore implements ByteStore {
           } else {
             // EVAL rather than EVALSHA: a pipeline cannot fall back per command on NOSCRIPT.
             pipeline.eval(RedisScripts.PUT.source(), List.of(keys.get(i)),
-                List.of(values.get(i), number(ttl.created), number(ttl.updated)));
+                List.of(values.get(i), number(ttl.created()), number(ttl.updated())));
           }
         }
         pipeline.sync();
@@ -146,39 +146,17 @@ public final class RedisStore implements ByteStore {
     });
   }
 
-  /** Milliseconds to live for a put: if the entry is created, and if it is updated. */
-  private record PutTtl(long created, long updated) {
-
-    static PutTtl of(long expiresAtIfCreated, long expiresAtIfUpdated, long now) {
-      // The cache only puts entries that are live at creation and update: at least 1 ms to live.
-      return new PutTtl(atLeastOneMilli(ttl(expiresAtIfCreated, now)),
-          expiresAtIfUpdated == KEEP_EXPIRY ? KEEP_TTL : atLeastOneMilli(ttl(expiresAtIfUpdated, now)));
-    }
-
-    /** The plain {@code SET} that does the same as the script, or null when none does. */
-    SetParams asSetParams(boolean keepTtlSupported) {
-      if (created == updated) {
-        return created == ETERNAL_TTL ? new SetParams() : new SetParams().px(created);
-      }
-      if (created == ETERNAL_TTL && updated == KEEP_TTL && keepTtlSupported) {
-        // Absent: no TTL, which is eternal. Present: its TTL stays. One plain command does both.
-        return new SetParams().keepTtl();
-      }
-      return null;
-    }
-  }
-
   @Override
   public boolean compareAndSet(byte[] key, byte[] expected, byte[] value, long expiresAt) {
     long now = clock.getAsLong();
-    long ttl = expiresAt == KEEP_EXPIRY ? KEEP_TTL : ttl(expiresAt, now);
+    long ttl = expiresAt == KEEP_EXPIRY ? RedisTtl.KEEP : RedisTtl.until(expiresAt, now);
     return once(() -> {
       if (expected == null) {
         if (value == null || ttl == 0) {
           return true;
         }
         SetParams insert = new SetParams().nx();
-        return client.set(key, value, ttl == ETERNAL_TTL ? insert : insert.px(ttl)) != null;
+        return client.set(key, value, ttl == RedisTtl.ETERNAL ? insert : insert.px(ttl)) != null;
       }
       if (value == null) {
         return RedisScripts.REMOVE_IF_EQUAL.succeeded(client, key, expected);
@@ -189,11 +167,11 @@ public final class RedisStore implements ByteStore {
 
   @Override
   public long increment(byte[] key, long delta, long expiresAtIfCreated) {
-    long ttl = atLeastOneMilli(ttl(expiresAtIfCreated, clock.getAsLong()));
+    long ttl = RedisTtl.atLeastOneMilli(RedisTtl.until(expiresAtIfCreated, clock.getAsLong()));
     // Not idempotent: a resend after a lost reply would add twice.
     return once(() -> {
       try {
-        return ttl == ETERNAL_TTL ? client.incrBy(key, delta)
+        return ttl == RedisTtl.ETERNAL ? client.incrBy(key, delta)
             : (Long) RedisScripts.INCREMENT_WITH_TTL.run(client, key, number(delta), number(ttl));
       } catch (JedisDataException e) {
         if (RedisFailures.isNotACounter(e)) {
@@ -207,7 +185,7 @@ public final class RedisStore implements ByteStore {
 
   @Override
   public boolean touch(byte[] key, byte[] expected, long expiresAt) {
-    long ttl = ttl(expiresAt, clock.getAsLong());
+    long ttl = RedisTtl.until(expiresAt, clock.getAsLong());
     return once(() -> RedisScripts.TOUCH_IF_EQUAL.succeeded(client, key, expected, number(ttl)));
   }
 
@@ -284,25 +262,27 @@ public final class RedisStore implements ByteStore {
         + address.describeNodes() + ")";
   }
 
+  /** Redis pub/sub, numbered so that a lost message is noticed; started when a near tier first joins. */
+  @Override
+  public synchronized InvalidationBus invalidationBus() {
+    if (bus == null) {
+      bus = new RedisInvalidationBus(client, describe());
+    }
+    return bus;
+  }
+
   @Override
   public void close() {
+    synchronized (this) {
+      if (bus != null) {
+        bus.close();
+      }
+    }
     client.close();
   }
 
   private static StoredEntry live(byte[] value) {
     return value == null ? null : new StoredEntry(value, StoredEntry.ETERNAL);
-  }
-
-  /** Milliseconds left until {@code expiresAt}: -1 for eternal, 0 when already due. */
-  private static long ttl(long expiresAt, long now) {
-    if (expiresAt == StoredEntry.ETERNAL) {
-      return ETERNAL_TTL;
-    }
-    return Math.max(0, expiresAt - now);
-  }
-
-  private static long atLeastOneMilli(long ttl) {
-    return ttl == ETERNAL_TTL ? ETERNAL_TTL : Math.max(1, ttl);
   }
 
   private static byte[] number(long value) {

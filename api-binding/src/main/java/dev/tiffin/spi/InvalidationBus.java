@@ -1,0 +1,42 @@
+package dev.tiffin.spi;
+
+import java.util.List;
+
+/**
+ * Tells the other users of a store — caches in other JVMs, or other caches of the same name in this
+ * one — which keys changed, so that near (in-process) tiers drop their copies. Delivery may lose a
+ * message; an implementation must then make every member that may have missed it flush, and must
+ * report a member offline (so its near tier serves nothing) whenever it cannot promise to deliver.
+ */
+public interface InvalidationBus {
+
+  /** Joins {@code channel}; {@code listener} hears every other member's invalidations on it. */
+  Membership join(String channel, Listener listener);
+
+  /** One member of a channel. */
+  interface Membership extends AutoCloseable {
+
+    /** Tells the other members that these store keys changed. */
+    void publish(List<byte[]> keys);
+
+    /** Tells the other members that every key may have changed. */
+    void publishFlush();
+
+    /** Whether invalidations reach this member now; while not, its near tier must serve nothing. */
+    boolean isOnline();
+
+    /** Leaves the channel. */
+    @Override
+    void close();
+  }
+
+  /** What a member hears. */
+  interface Listener {
+
+    /** These store keys changed. */
+    void invalidate(List<byte[]> keys);
+
+    /** Any key may have changed: a message was lost, or the member was offline. */
+    void invalidateAll();
+  }
+}

@@ -1,0 +1,175 @@
+package dev.tiffin.benchmarks;
+
+import dev.tiffin.provider.TiffinCachingProvider;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.RedisClient;
+import javax.cache.Cache;
+import javax.cache.CacheManager;
+import javax.cache.Caching;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.spi.CachingProvider;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Tiffin's near tier, on Redis: its hits next to Caffeine's own JCache {@code get} (both through the
+ * {@code javax.cache} API, String values), and a skewed read-heavy workload (Zipf 0.99 over 100,000
+ * keys, 90% get) next to raw Jedis doing the same against the same server.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class NearBench {
+
+  static final String CAFFEINE_PROVIDER = "com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider";
+  static final int ZIPF_KEYS = 100_000;
+
+  /** A Tiffin cache on Redis with a near tier big enough for every key. */
+  @State(Scope.Benchmark)
+  public static class TiffinNear {
+
+    private TiffinCachingProvider provider;
+    private CacheManager manager;
+    Cache<String, String> cache;
+
+    @Setup(Level.Trial)
+    public void open(RedisBench.Server server, ZipfData zipf) {
+      Properties settings = new Properties();
+      settings.setProperty("tiffin.cache.bench.near.max-entries", "200000");
+      settings.setProperty("tiffin.cache.bench.near.max-age", "10m");
+      provider = new TiffinCachingProvider();
+      manager = provider.getCacheManager(URI.create(server.redis.uri()), NearBench.class.getClassLoader(), settings);
+      // Declared by the settings above; the raw side's keys (tiffin:bench:<key>) are its entries.
+      @SuppressWarnings("unchecked")
+      Cache<String, String> declared = (Cache<String, String>) (Cache<?, ?>) manager.getCache("bench");
+      cache = declared;
+      for (String key : KeyStream.KEYS) {
+        cache.get(key);
+      }
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+      manager.close();
+      provider.close();
+    }
+  }
+
+  /** Caffeine's JCache provider, configured the documented way, holding the same entries. */
+  @State(Scope.Benchmark)
+  public static class CaffeineSide {
+
+    private CachingProvider provider;
+    private CacheManager manager;
+    Cache<String, String> cache;
+
+    @Setup(Level.Trial)
+    public void open() {
+      provider = Caching.getCachingProvider(CAFFEINE_PROVIDER);
+      manager = provider.getCacheManager();
+      cache = manager.createCache("near", new MutableConfiguration<String, String>().setTypes(String.class, String.class));
+      for (String key : KeyStream.KEYS) {
+        cache.put(key, KeyStream.VALUE);
+      }
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+      manager.close();
+      provider.close();
+    }
+  }
+
+  /** The Zipf keys, written to the server once per trial the way the raw side writes. */
+  @State(Scope.Benchmark)
+  public static class ZipfData {
+
+    @Setup(Level.Trial)
+    public void load(RedisBench.Server server) {
+      try (RedisClient loader = RedisBench.RawSide.connect(server.redis); AbstractPipeline pipeline = loader.pipelined()) {
+        for (String key : ZipfStream.KEYS) {
+          pipeline.set(TiffinBytes.key(key), TiffinBytes.value(KeyStream.VALUE));
+        }
+        pipeline.sync();
+      }
+    }
+  }
+
+  /** Each thread's Zipf(0.99) walk over {@value #ZIPF_KEYS} keys, 90% reads. */
+  @State(Scope.Thread)
+  public static class ZipfStream {
+
+    static final String[] KEYS = new String[ZIPF_KEYS];
+    private static final double[] CUMULATIVE = new double[ZIPF_KEYS];
+
+    static {
+      double sum = 0;
+      for (int i = 0; i < ZIPF_KEYS; i++) {
+        KEYS[i] = "zipf-" + i;
+        sum += 1 / Math.pow(i + 1, 0.99);
+        CUMULATIVE[i] = sum;
+      }
+      for (int i = 0; i < ZIPF_KEYS; i++) {
+        CUMULATIVE[i] /= sum;
+      }
+    }
+
+    private SplittableRandom random;
+
+    @Setup(Level.Trial)
+    public void seed() {
+      random = new SplittableRandom(Thread.currentThread().getId() * 0x9E3779B97F4A7C15L);
+    }
+
+    String nextKey() {
+      int index = Arrays.binarySearch(CUMULATIVE, random.nextDouble());
+      return KEYS[Math.min(ZIPF_KEYS - 1, index < 0 ? -index - 1 : index)];
+    }
+
+    boolean nextIsPut() {
+      return random.nextInt(10) == 0;
+    }
+  }
+
+  @Benchmark
+  public String tiffinNearGet(TiffinNear tiffin, KeyStream keys) {
+    return tiffin.cache.get(keys.nextKey());
+  }
+
+  @Benchmark
+  public String caffeineGet(CaffeineSide caffeine, KeyStream keys) {
+    return caffeine.cache.get(keys.nextKey());
+  }
+
+  @Benchmark
+  public void zipfTiffinNear(TiffinNear tiffin, ZipfStream keys, Blackhole blackhole) {
+    String key = keys.nextKey();
+    if (keys.nextIsPut()) {
+      tiffin.cache.put(key, KeyStream.VALUE);
+    } else {
+      blackhole.consume(tiffin.cache.get(key));
+    }
+  }
+
+  @Benchmark
+  public void zipfRawJedis(RedisBench.RawSide raw, ZipfData data, ZipfStream keys, Blackhole blackhole) {
+    String key = keys.nextKey();
+    if (keys.nextIsPut()) {
+      raw.put(key, KeyStream.VALUE);
+    } else {
+      blackhole.consume(raw.get(key));
+    }
+  }
+}

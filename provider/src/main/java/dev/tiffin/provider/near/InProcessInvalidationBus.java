@@ -1,0 +1,62 @@
+package dev.tiffin.provider.near;
+
+import dev.tiffin.spi.InvalidationBus;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The bus of a store that has none of its own (SQLite): it reaches the other members in this JVM —
+ * caches of the same name opened by other managers or providers on the same store — directly, so it
+ * never loses a message and is always online. Other processes sharing the store are not told.
+ */
+public final class InProcessInvalidationBus implements InvalidationBus {
+
+  private static final Map<String, InProcessInvalidationBus> BY_STORE = new ConcurrentHashMap<>();
+
+  private final Map<String, List<Listener>> channels = new ConcurrentHashMap<>();
+
+  private InProcessInvalidationBus() {
+  }
+
+  /** The bus of the store {@code store} describes, shared by every user of it in this JVM. */
+  public static InProcessInvalidationBus forStore(String store) {
+    return BY_STORE.computeIfAbsent(store, name -> new InProcessInvalidationBus());
+  }
+
+  @Override
+  public Membership join(String channel, Listener listener) {
+    List<Listener> members = channels.computeIfAbsent(channel, name -> new CopyOnWriteArrayList<>());
+    members.add(listener);
+    return new Membership() {
+      @Override
+      public void publish(List<byte[]> keys) {
+        for (Listener member : members) {
+          if (member != listener) {
+            member.invalidate(keys);
+          }
+        }
+      }
+
+      @Override
+      public void publishFlush() {
+        for (Listener member : members) {
+          if (member != listener) {
+            member.invalidateAll();
+          }
+        }
+      }
+
+      @Override
+      public boolean isOnline() {
+        return true;
+      }
+
+      @Override
+      public void close() {
+        members.remove(listener);
+      }
+    };
+  }
+}

@@ -1,0 +1,173 @@
+package dev.tiffin.provider;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tiffin.provider.near.InvalidationMessage;
+import dev.tiffin.testing.redis.LocalRedis;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import javax.cache.Cache;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * The near tier's coherence over Redis, two providers standing for two JVMs: a reader never serves a
+ * value for long after a newer write, not when its invalidation connection is killed, and not when a
+ * message is lost (the sender's next number or heartbeat gives the loss away).
+ */
+class NearCoherenceTest {
+
+  private static final String CHANNEL = "tiffin:near#near";
+
+  @RegisterExtension
+  static final LocalRedis REDIS = new LocalRedis();
+
+  @TempDir
+  Path folder;
+
+  private TiffinCachingProvider provider() {
+    return TestProviders.withSettings(folder, Map.of("tiffin.store.default.uri", REDIS.server().uri(),
+        "tiffin.cache.near.near.max-entries", "1000", "tiffin.cache.near.near.max-age", "30s"));
+  }
+
+  /** The cache the settings declare (tiffin.cache.near.*), as an application configured in a file gets it. */
+  @SuppressWarnings("unchecked")
+  private static Cache<String, String> cache(TiffinCachingProvider provider) {
+    Cache<?, ?> declared = provider.getCacheManager().getCache("near");
+    return (Cache<String, String>) declared;
+  }
+
+  private static long getCalls() {
+    for (String line : REDIS.server().cli("INFO", "commandstats").split("\\R")) {
+      if (line.startsWith("cmdstat_get:")) {
+        return Long.parseLong(line.substring(line.indexOf("calls=") + 6, line.indexOf(',')));
+      }
+    }
+    return 0;
+  }
+
+  /** Waits until the reader's near tier is subscribed and holds {@code key}. */
+  private static void awaitNearHolds(Cache<String, String> reader, String key) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < deadline) {
+      reader.get(key);
+      long before = getCalls();
+      reader.get(key);
+      if (getCalls() == before) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("the near tier never came online");
+  }
+
+  @Test
+  void aReaderNeverServesAValueLongAfterANewerWriteEvenWhenItsConnectionIsKilled() throws Exception {
+    try (TiffinCachingProvider writing = provider(); TiffinCachingProvider reading = provider()) {
+      Cache<String, String> writer = cache(writing);
+      Cache<String, String> reader = cache(reading);
+      writer.put("k", "0");
+      awaitNearHolds(reader, "k");
+      int writes = 10_000;
+      AtomicLongArray written = new AtomicLongArray(writes + 2);
+      AtomicBoolean done = new AtomicBoolean();
+      AtomicLong maxStaleNanos = new AtomicLong();
+      AtomicLong reads = new AtomicLong();
+      long getsBefore = getCalls();
+      Thread reading1 = new Thread(() -> {
+        while (!done.get()) {
+          int seen = Integer.parseInt(reader.get("k"));
+          long now = System.nanoTime();
+          reads.incrementAndGet();
+          long supersededAt = written.get(seen + 1);
+          if (supersededAt != 0 && supersededAt < now) {
+            maxStaleNanos.accumulateAndGet(now - supersededAt, Math::max);
+          }
+        }
+      });
+      reading1.start();
+      for (int i = 1; i <= writes; i++) {
+        writer.put("k", Integer.toString(i));
+        written.set(i, System.nanoTime());
+        if (i == writes / 3 || i == 2 * writes / 3) {
+          REDIS.server().cli("CLIENT", "KILL", "TYPE", "pubsub");
+        }
+      }
+      done.set(true);
+      reading1.join();
+
+      long storeReads = getCalls() - getsBefore;
+      long staleMillis = TimeUnit.NANOSECONDS.toMillis(maxStaleNanos.get());
+      System.out.println("near coherence: " + reads.get() + " reads, " + storeReads + " GETs reached Redis,"
+          + " longest a superseded value was served: " + staleMillis + " ms");
+      assertTrue(staleMillis < 1_000, "a superseded value was served for " + staleMillis + " ms");
+      assertTrue(storeReads < reads.get(), "the near tier served no read: " + storeReads + " of " + reads.get());
+      assertEquals(Integer.toString(writes), reader.get("k"));
+    }
+  }
+
+  @Test
+  void aLostMessageIsNoticedAtTheSendersNextNumberAndTheStaleCopyDropped() throws Exception {
+    try (TiffinCachingProvider reading = provider();
+         RedisClient raw = RedisClient.create(REDIS.server().host(), REDIS.server().port())) {
+      Cache<String, String> reader = cache(reading);
+      raw.set("tiffin:near:k", "v1");
+      awaitNearHolds(reader, "k");
+      UUID sender = UUID.randomUUID();
+      publish(raw, new InvalidationMessage(sender, 1, InvalidationMessage.Kind.KEYS, List.of(bytes("tiffin:near:other"))));
+
+      // Another JVM writes v2 and its message 2, which invalidated k, is lost on the way.
+      raw.set("tiffin:near:k", "v2");
+      assertEquals("v1", reader.get("k"), "without the message the copy is (knowingly) stale");
+
+      long heartbeat = System.nanoTime();
+      publish(raw, new InvalidationMessage(sender, 2, InvalidationMessage.Kind.HEARTBEAT, List.of()));
+      while (!"v2".equals(reader.get("k"))) {
+        assertTrue(System.nanoTime() - heartbeat < TimeUnit.SECONDS.toNanos(2), "the lost message went unnoticed");
+        Thread.sleep(1);
+      }
+      System.out.println("lost message noticed " + TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - heartbeat)
+          + " µs after the sender's heartbeat");
+    }
+  }
+
+  @Test
+  void aKilledInvalidationConnectionStopsTheNearTierAtOnce() throws Exception {
+    try (TiffinCachingProvider reading = provider();
+         RedisClient raw = RedisClient.create(REDIS.server().host(), REDIS.server().port())) {
+      Cache<String, String> reader = cache(reading);
+      raw.set("tiffin:near:k", "v1");
+      awaitNearHolds(reader, "k");
+
+      REDIS.server().cli("CLIENT", "KILL", "TYPE", "pubsub");
+      long killed = System.nanoTime();
+      raw.set("tiffin:near:k", "v2");
+
+      while (!"v2".equals(reader.get("k"))) {
+        assertTrue(System.nanoTime() - killed < TimeUnit.SECONDS.toNanos(1), "the stale copy outlived the connection");
+        Thread.sleep(1);
+      }
+      System.out.println("killed subscriber noticed within " + TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - killed)
+          + " µs");
+      awaitNearHolds(reader, "k");
+    }
+  }
+
+  private static void publish(RedisClient raw, InvalidationMessage message) {
+    raw.publish(bytes(CHANNEL), message.encode());
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,198 @@
+package dev.tiffin.provider.near;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tiffin.config.NearSettings;
+import dev.tiffin.provider.entry.MemoryStore;
+import dev.tiffin.provider.time.FakeTime;
+import dev.tiffin.spi.ByteStore;
+import dev.tiffin.spi.InvalidationBus;
+import dev.tiffin.spi.StoredEntry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The near tier over a memory store: hits from memory, invalidation from writes here and elsewhere, no stale re-insert. */
+class NearStoreTest {
+
+  private static final NearSettings SETTINGS = new NearSettings(1_000, Duration.ofMinutes(1));
+
+  private final FakeTime time = new FakeTime();
+  private final MemoryStore store = new MemoryStore();
+  private final InProcessInvalidationBus bus = InProcessInvalidationBus.forStore("near-test-" + UUID.randomUUID());
+  private final ExecutorService threads = Executors.newCachedThreadPool();
+
+  @AfterEach
+  void stop() {
+    threads.shutdownNow();
+  }
+
+  private static byte[] b(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private NearStore near(ByteStore under) {
+    return new NearStore(under, SETTINGS, time, bus, "app:c#near");
+  }
+
+  @Test
+  void aSecondReadIsServedFromMemory() {
+    NearStore near = near(store);
+    store.put(b("k"), b("v"), StoredEntry.ETERNAL, StoredEntry.ETERNAL);
+
+    near.get(b("k"));
+    int reads = store.reads();
+    StoredEntry again = near.get(b("k"));
+
+    assertEquals(reads, store.reads(), "the second read reached the store");
+    assertArrayEquals(b("v"), again.value());
+  }
+
+  @Test
+  void writesThroughThisTierAndThroughAnotherMemberDropTheCopy() {
+    NearStore here = near(store);
+    NearStore there = near(store);
+    store.put(b("k"), b("v1"), StoredEntry.ETERNAL, StoredEntry.ETERNAL);
+    here.get(b("k"));
+    there.get(b("k"));
+
+    there.put(b("k"), b("v2"), StoredEntry.ETERNAL, StoredEntry.ETERNAL);
+
+    assertArrayEquals(b("v2"), here.get(b("k")).value());
+    assertArrayEquals(b("v2"), there.get(b("k")).value());
+    here.removeAll(List.of(b("k")));
+    assertNull(there.get(b("k")));
+  }
+
+  @Test
+  void aCopyPastItsExpiryIsReadAgainFromTheStore() {
+    NearStore near = near(store);
+    long now = time.getAsLong();
+    store.put(b("k"), b("v"), now + 1_000, now + 1_000);
+    near.get(b("k"));
+    // Another JVM extended the entry without this tier hearing of it.
+    store.put(b("k"), b("v"), now + 60_000, now + 60_000);
+    time.advance(2, TimeUnit.SECONDS);
+
+    StoredEntry read = near.get(b("k"));
+
+    assertFalse(read.isExpiredAt(time.getAsLong()), "the tier's expired copy was believed");
+  }
+
+  @Test
+  void aReadRacingAnInvalidationNeverPutsTheOldValueBack() throws Exception {
+    CountDownLatch readStarted = new CountDownLatch(1);
+    CountDownLatch writeDone = new CountDownLatch(1);
+    ByteStore slowReads = new DelegatingStore(store) {
+      @Override
+      public StoredEntry get(byte[] key) {
+        StoredEntry old = store.get(key);
+        readStarted.countDown();
+        await(writeDone);
+        return old;
+      }
+    };
+    NearStore reader = near(slowReads);
+    NearStore writer = near(store);
+    store.put(b("k"), b("old"), StoredEntry.ETERNAL, StoredEntry.ETERNAL);
+
+    Future<StoredEntry> read = threads.submit(() -> reader.get(b("k")));
+    readStarted.await();
+    writer.put(b("k"), b("new"), StoredEntry.ETERNAL, StoredEntry.ETERNAL);
+    writeDone.countDown();
+
+    assertArrayEquals(b("old"), read.get(5, TimeUnit.SECONDS).value(), "the racing read itself may see the old value");
+    assertEquals(0, reader.size(), "the old value was kept after the invalidation");
+  }
+
+  @Test
+  void anOfflineMemberServesNothingAndKeepsNothing() {
+    OfflineBus offline = new OfflineBus();
+    NearStore near = new NearStore(store, SETTINGS, time, offline, "app:c#near");
+    store.put(b("k"), b("v"), StoredEntry.ETERNAL, StoredEntry.ETERNAL);
+
+    near.get(b("k"));
+    near.get(b("k"));
+
+    assertEquals(2, store.reads());
+    assertEquals(0, near.size());
+  }
+
+  @Test
+  void anInvalidationOfEverythingEmptiesTheTier() {
+    NearStore near = near(store);
+    for (int i = 0; i < 10; i++) {
+      store.put(b("k" + i), b("v"), StoredEntry.ETERNAL, StoredEntry.ETERNAL);
+      near.get(b("k" + i));
+    }
+    assertTrue(near.size() > 0);
+
+    near.invalidateAll();
+
+    assertEquals(0, near.size());
+  }
+
+  @Test
+  void messagesRoundTripAndAGapIsNoticed() {
+    UUID sender = UUID.randomUUID();
+    InvalidationMessage keys = new InvalidationMessage(sender, 1, InvalidationMessage.Kind.KEYS, List.of(b("a"), b("bc")));
+    InvalidationMessage decoded = InvalidationMessage.decode(keys.encode());
+    assertEquals(sender, decoded.sender());
+    assertEquals(List.of("a", "bc"), decoded.keys().stream().map(String::new).toList());
+    assertNull(InvalidationMessage.decode(b("from someone else")));
+
+    SequenceGaps gaps = new SequenceGaps();
+    assertFalse(gaps.lostBefore(keys));
+    assertFalse(gaps.lostBefore(new InvalidationMessage(sender, 2, InvalidationMessage.Kind.KEYS, List.of())));
+    assertTrue(gaps.lostBefore(new InvalidationMessage(sender, 4, InvalidationMessage.Kind.KEYS, List.of())),
+        "message 3 was lost");
+    assertFalse(gaps.lostBefore(new InvalidationMessage(sender, 4, InvalidationMessage.Kind.HEARTBEAT, List.of())));
+    assertTrue(gaps.lostBefore(new InvalidationMessage(sender, 5, InvalidationMessage.Kind.HEARTBEAT, List.of())),
+        "a heartbeat ahead of what was heard means its last message was lost");
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** A bus that never comes online. */
+  private static final class OfflineBus implements InvalidationBus {
+    @Override
+    public Membership join(String channel, Listener listener) {
+      return new Membership() {
+        @Override
+        public void publish(List<byte[]> keys) {
+        }
+
+        @Override
+        public void publishFlush() {
+        }
+
+        @Override
+        public boolean isOnline() {
+          return false;
+        }
+
+        @Override
+        public void close() {
+        }
+      };
+    }
+  }
+}

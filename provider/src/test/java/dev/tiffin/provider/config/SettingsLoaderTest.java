@@ -1,11 +1,13 @@
 package dev.tiffin.provider.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tiffin.config.CacheSettings;
 import dev.tiffin.config.ExpirySetting;
+import dev.tiffin.config.NearSettings;
 import dev.tiffin.config.TiffinSettings;
 import java.io.IOException;
 import java.net.URI;
@@ -92,6 +94,27 @@ class SettingsLoaderTest {
     TiffinSettings settings = load(uri, properties);
     assertEquals("from-env", settings.app());
     assertEquals(6, settings.store("main").poolSize());
+  }
+
+  @Test
+  void nearTierSettingsComeFromTheTemplateACacheOrTheEnvironmentAndAreChecked() {
+    system.setProperty("tiffin.cache.*.near.max-entries", "500");
+    system.setProperty("tiffin.cache.users.near.max-age", "2m");
+    env.put("TIFFIN_CACHE_ORDERS_NEAR_MAX_ENTRIES", "7");
+    TiffinSettings settings = load(SettingsLoader.DEFAULT_URI, null);
+    assertEquals(new NearSettings(500, NearSettings.DEFAULT_MAX_AGE), settings.cache("anything").near());
+    assertEquals(new NearSettings(500, Duration.ofMinutes(2)), settings.cache("users").near());
+    assertEquals(7, settings.cache("orders").near().maxEntries());
+    assertFalse(CacheSettings.defaults().near().enabled());
+
+    system.setProperty("tiffin.cache.users.near.max-entries", "-1");
+    CacheException e = assertThrows(CacheException.class, () -> load(SettingsLoader.DEFAULT_URI, null));
+    assertEquals("Setting tiffin.cache.users.near.max-entries = '-1' is invalid: expected a whole number of at least 0"
+        + " (0 turns it off)", e.getMessage());
+    system.setProperty("tiffin.cache.users.near.max-entries", "10");
+    system.setProperty("tiffin.cache.users.near.maximum", "10");
+    assertTrue(assertThrows(CacheException.class, () -> load(SettingsLoader.DEFAULT_URI, null)).getMessage()
+        .startsWith("Unknown Tiffin setting(s) [tiffin.cache.users.near.maximum]"));
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.BinaryJedisPubSub;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * Invalidations over Redis pub/sub, which may lose a message (a slow or reconnecting subscriber): so
@@ -34,6 +35,7 @@ final class RedisInvalidationBus implements InvalidationBus, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(RedisInvalidationBus.class.getName());
   private static final long HEARTBEAT_MILLIS = 1_000;
   private static final long RECONNECT_MILLIS = 100;
+  private static final long REFUSED_RETRY_MILLIS = 30_000;
 
   private final UnifiedJedis client;
   private final String store;
@@ -41,6 +43,7 @@ final class RedisInvalidationBus implements InvalidationBus, AutoCloseable {
   private final BlockingQueue<Outgoing> outgoing = new LinkedBlockingQueue<>();
   private volatile Subscriber subscriber;
   private volatile boolean closed;
+  private boolean refusalLogged;
   private Thread subscribing;
   private Thread publishing;
 
@@ -83,6 +86,16 @@ final class RedisInvalidationBus implements InvalidationBus, AutoCloseable {
       subscriber = current;
       try {
         client.subscribe(current, current.requested.stream().map(ByteBuffer::array).toArray(byte[][]::new));
+      } catch (JedisDataException refused) {
+        // The server (or an ACL) refuses pub/sub: near tiers stay offline, and we ask again only now and then.
+        if (!refusalLogged) {
+          refusalLogged = true;
+          LOG.log(System.Logger.Level.WARNING, store + " refuses SUBSCRIBE (" + refused.getMessage() + "): near tiers"
+              + " on it serve nothing and every read goes to the store");
+        }
+        goOffline();
+        pause(REFUSED_RETRY_MILLIS);
+        continue;
       } catch (RuntimeException e) {
         if (!closed) {
           LOG.log(System.Logger.Level.DEBUG, "Invalidation subscriber of " + store + " lost its connection", e);

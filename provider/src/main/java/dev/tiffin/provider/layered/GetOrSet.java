@@ -205,7 +205,12 @@ public final class GetOrSet<K, V> {
     byte[] bytes = space.values().encode(storeKey, value);
     long retainedUntil = freshUntil;
     if (!options.grace().isZero() || !options.tags().isEmpty()) {
-      bytes = new EntryMetadata(freshUntil, now, 0, options.tags()).wrap(bytes);
+      // Created strictly after its tags' latest invalidation, even within the same millisecond.
+      long createdAt = now;
+      for (long invalidatedAt : tags.times(options.tags()).values()) {
+        createdAt = Math.max(createdAt, invalidatedAt + 1);
+      }
+      bytes = new EntryMetadata(freshUntil, createdAt, 0, options.tags()).wrap(bytes);
       retainedUntil = plus(freshUntil, options.grace());
     }
     store.put(storeKey, bytes, retainedUntil, retainedUntil);

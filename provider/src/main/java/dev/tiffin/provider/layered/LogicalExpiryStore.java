@@ -2,6 +2,7 @@ package dev.tiffin.provider.layered;
 
 import dev.tiffin.provider.codec.EntryMetadata;
 import dev.tiffin.provider.near.NearStore;
+import dev.tiffin.provider.store.ForwardingStore;
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.KeyedEntry;
 import dev.tiffin.spi.ScanPage;
@@ -21,14 +22,13 @@ import java.util.Set;
  * <p>Everything else passes through: values keep their header, so compare-and-set still compares
  * the stored bytes. Entries without a header cost one byte comparison.
  */
-public final class LogicalExpiryStore implements ByteStore {
+public final class LogicalExpiryStore extends ForwardingStore {
 
-  private final ByteStore store;
   private final TagInvalidations tags;
 
   /** Reads {@code store} by logical expiry, checking tags against {@code tags}. */
   public LogicalExpiryStore(ByteStore store, TagInvalidations tags) {
-    this.store = store;
+    super(store);
     this.tags = tags;
   }
 
@@ -39,17 +39,17 @@ public final class LogicalExpiryStore implements ByteStore {
 
   /** The entry as stored: physical expiry, header included. */
   public StoredEntry getStored(byte[] key) {
-    return store.get(key);
+    return store().get(key);
   }
 
   @Override
   public StoredEntry get(byte[] key) {
-    return logical(store.get(key), null);
+    return logical(store().get(key), null);
   }
 
   @Override
   public List<StoredEntry> getAll(List<byte[]> keys) {
-    List<StoredEntry> found = store.getAll(keys);
+    List<StoredEntry> found = store().getAll(keys);
     Map<String, Long> times = tagTimes(found);
     List<StoredEntry> logical = new ArrayList<>(found.size());
     found.forEach(entry -> logical.add(logical(entry, times)));
@@ -58,12 +58,12 @@ public final class LogicalExpiryStore implements ByteStore {
 
   @Override
   public StoredEntry getAndTouch(byte[] key, long expiresAt, long now) {
-    return logical(store.getAndTouch(key, expiresAt, now), null);
+    return logical(store().getAndTouch(key, expiresAt, now), null);
   }
 
   @Override
   public ScanPage scan(byte[] prefix, byte[] cursor, int limit) {
-    ScanPage page = store.scan(prefix, cursor, limit);
+    ScanPage page = store().scan(prefix, cursor, limit);
     List<StoredEntry> found = new ArrayList<>(page.entries().size());
     page.entries().forEach(row -> found.add(row.entry()));
     Map<String, Long> times = tagTimes(found);
@@ -103,60 +103,10 @@ public final class LogicalExpiryStore implements ByteStore {
     return tags.times(carried);
   }
 
-  @Override
-  public void put(byte[] key, byte[] value, long expiresAtIfCreated, long expiresAtIfUpdated) {
-    store.put(key, value, expiresAtIfCreated, expiresAtIfUpdated);
-  }
-
-  @Override
-  public boolean compareAndSet(byte[] key, byte[] expected, byte[] value, long expiresAt) {
-    return store.compareAndSet(key, expected, value, expiresAt);
-  }
-
-  @Override
-  public long increment(byte[] key, long delta, long expiresAtIfCreated) {
-    return store.increment(key, delta, expiresAtIfCreated);
-  }
-
-  @Override
-  public boolean touch(byte[] key, byte[] expected, long expiresAt) {
-    return store.touch(key, expected, expiresAt);
-  }
-
-  @Override
-  public void putAll(List<byte[]> keys, List<byte[]> values, long expiresAtIfCreated, long expiresAtIfUpdated) {
-    store.putAll(keys, values, expiresAtIfCreated, expiresAtIfUpdated);
-  }
-
-  @Override
-  public long removeAll(List<byte[]> keys) {
-    return store.removeAll(keys);
-  }
-
-  @Override
-  public long clear(byte[] prefix) {
-    return store.clear(prefix);
-  }
-
-  @Override
-  public void ping() {
-    store.ping();
-  }
-
-  @Override
-  public Map<String, String> serverInfo() {
-    return store.serverInfo();
-  }
-
-  @Override
-  public String describe() {
-    return store.describe();
-  }
-
   /** Closes the cache's near tier, if it has one; the store itself is shared, and the registry's to close. */
   @Override
   public void close() {
-    if (store instanceof NearStore near) {
+    if (store() instanceof NearStore near) {
       near.close();
     }
   }

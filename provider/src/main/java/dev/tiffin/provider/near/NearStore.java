@@ -3,15 +3,14 @@ package dev.tiffin.provider.near;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tiffin.config.NearSettings;
+import dev.tiffin.provider.store.ForwardingStore;
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.InvalidationBus;
-import dev.tiffin.spi.ScanPage;
 import dev.tiffin.spi.StoredEntry;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongSupplier;
 
@@ -27,11 +26,10 @@ import java.util.function.LongSupplier;
  * what it read only if the version has not moved. An entry this tier thinks expired is read again from
  * the store, which may have extended it.
  */
-public final class NearStore implements ByteStore, InvalidationBus.Listener {
+public final class NearStore extends ForwardingStore implements InvalidationBus.Listener {
 
   private static final int STRIPES = 1024;
 
-  private final ByteStore store;
   private final LongSupplier clock;
   private final Cache<ByteBuffer, StoredEntry> near;
   private final AtomicLongArray versions = new AtomicLongArray(STRIPES);
@@ -39,7 +37,7 @@ public final class NearStore implements ByteStore, InvalidationBus.Listener {
 
   /** A near tier over {@code store}, a member of {@code channel} on {@code bus}. */
   public NearStore(ByteStore store, NearSettings settings, LongSupplier clock, InvalidationBus bus, String channel) {
-    this.store = store;
+    super(store);
     this.clock = clock;
     this.near = Caffeine.newBuilder().maximumSize(settings.maxEntries()).expireAfterWrite(settings.maxAge()).build();
     this.membership = bus.join(channel, this);
@@ -48,7 +46,7 @@ public final class NearStore implements ByteStore, InvalidationBus.Listener {
   @Override
   public StoredEntry get(byte[] key) {
     if (!membership.isOnline()) {
-      return store.get(key);
+      return store().get(key);
     }
     ByteBuffer wrapped = ByteBuffer.wrap(key);
     StoredEntry held = near.getIfPresent(wrapped);
@@ -57,7 +55,7 @@ public final class NearStore implements ByteStore, InvalidationBus.Listener {
     }
     int stripe = stripe(key);
     long version = versions.get(stripe);
-    StoredEntry read = store.get(key);
+    StoredEntry read = store().get(key);
     keep(wrapped, stripe, version, read);
     return read;
   }
@@ -65,7 +63,7 @@ public final class NearStore implements ByteStore, InvalidationBus.Listener {
   @Override
   public List<StoredEntry> getAll(List<byte[]> keys) {
     if (!membership.isOnline()) {
-      return store.getAll(keys);
+      return store().getAll(keys);
     }
     long now = clock.getAsLong();
     List<StoredEntry> found = new ArrayList<>(keys.size());
@@ -87,7 +85,7 @@ public final class NearStore implements ByteStore, InvalidationBus.Listener {
     for (int m = 0; m < noted.length; m++) {
       noted[m] = versions.get(stripe(missing.get(m)));
     }
-    List<StoredEntry> read = store.getAll(missing);
+    List<StoredEntry> read = store().getAll(missing);
     for (int m = 0; m < missing.size(); m++) {
       keep(ByteBuffer.wrap(missing.get(m)), stripe(missing.get(m)), noted[m], read.get(m));
       found.set(missingAt.get(m), read.get(m));
@@ -105,20 +103,20 @@ public final class NearStore implements ByteStore, InvalidationBus.Listener {
 
   @Override
   public StoredEntry getAndTouch(byte[] key, long expiresAt, long now) {
-    StoredEntry touched = store.getAndTouch(key, expiresAt, now);
+    StoredEntry touched = store().getAndTouch(key, expiresAt, now);
     changed(key);
     return touched;
   }
 
   @Override
   public void put(byte[] key, byte[] value, long expiresAtIfCreated, long expiresAtIfUpdated) {
-    store.put(key, value, expiresAtIfCreated, expiresAtIfUpdated);
+    store().put(key, value, expiresAtIfCreated, expiresAtIfUpdated);
     changed(key);
   }
 
   @Override
   public boolean compareAndSet(byte[] key, byte[] expected, byte[] value, long expiresAt) {
-    boolean swapped = store.compareAndSet(key, expected, value, expiresAt);
+    boolean swapped = store().compareAndSet(key, expected, value, expiresAt);
     if (swapped) {
       changed(key);
     } else {
@@ -130,39 +128,34 @@ public final class NearStore implements ByteStore, InvalidationBus.Listener {
 
   @Override
   public long increment(byte[] key, long delta, long expiresAtIfCreated) {
-    long value = store.increment(key, delta, expiresAtIfCreated);
+    long value = store().increment(key, delta, expiresAtIfCreated);
     changed(key);
     return value;
   }
 
   @Override
   public boolean touch(byte[] key, byte[] expected, long expiresAt) {
-    boolean touched = store.touch(key, expected, expiresAt);
+    boolean touched = store().touch(key, expected, expiresAt);
     changed(key);
     return touched;
   }
 
   @Override
   public void putAll(List<byte[]> keys, List<byte[]> values, long expiresAtIfCreated, long expiresAtIfUpdated) {
-    store.putAll(keys, values, expiresAtIfCreated, expiresAtIfUpdated);
+    store().putAll(keys, values, expiresAtIfCreated, expiresAtIfUpdated);
     changed(keys);
   }
 
   @Override
   public long removeAll(List<byte[]> keys) {
-    long removed = store.removeAll(keys);
+    long removed = store().removeAll(keys);
     changed(keys);
     return removed;
   }
 
   @Override
-  public ScanPage scan(byte[] prefix, byte[] cursor, int limit) {
-    return store.scan(prefix, cursor, limit);
-  }
-
-  @Override
   public long clear(byte[] prefix) {
-    long removed = store.clear(prefix);
+    long removed = store().clear(prefix);
     invalidateAll();
     membership.publishFlush();
     return removed;
@@ -206,21 +199,6 @@ public final class NearStore implements ByteStore, InvalidationBus.Listener {
   private static int stripe(byte[] key) {
     int hash = Arrays.hashCode(key);
     return (hash ^ (hash >>> 16)) & (STRIPES - 1);
-  }
-
-  @Override
-  public void ping() {
-    store.ping();
-  }
-
-  @Override
-  public Map<String, String> serverInfo() {
-    return store.serverInfo();
-  }
-
-  @Override
-  public String describe() {
-    return store.describe();
   }
 
   /** Leaves the bus; the store itself is the registry's to close. */

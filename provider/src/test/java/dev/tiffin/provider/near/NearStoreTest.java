@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tiffin.config.NearSettings;
 import dev.tiffin.provider.entry.MemoryStore;
+import dev.tiffin.provider.store.ForwardingStore;
 import dev.tiffin.provider.time.FakeTime;
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.InvalidationBus;
@@ -95,7 +96,7 @@ class NearStoreTest {
   void aReadRacingAnInvalidationNeverPutsTheOldValueBack() throws Exception {
     CountDownLatch readStarted = new CountDownLatch(1);
     CountDownLatch writeDone = new CountDownLatch(1);
-    ByteStore slowReads = new DelegatingStore(store) {
+    ByteStore slowReads = new ForwardingStore(store) {
       @Override
       public StoredEntry get(byte[] key) {
         StoredEntry old = store.get(key);

@@ -1,31 +1,16 @@
 package dev.tiffin.provider.operations;
 
-import dev.tiffin.testing.redis.RedisCluster;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import dev.tiffin.testing.redis.LocalRedisCluster;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The getOrSet contract on a 3-master Redis Cluster. */
 class ClusterGetOrSetTest extends GetOrSetContract {
 
-  @TempDir
-  static Path folder;
-
-  private static RedisCluster cluster;
-
-  @BeforeAll
-  static void start() {
-    cluster = RedisCluster.start(folder, 3);
-  }
-
-  @AfterAll
-  static void stop() {
-    cluster.close();
-  }
+  @RegisterExtension
+  static final LocalRedisCluster CLUSTER = new LocalRedisCluster();
 
   @Override
   String uri() {
-    return cluster.uri();
+    return CLUSTER.cluster().uri();
   }
 }

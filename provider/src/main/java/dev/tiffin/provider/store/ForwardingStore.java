@@ -1,17 +1,27 @@
-package dev.tiffin.provider.near;
+package dev.tiffin.provider.store;
 
 import dev.tiffin.spi.ByteStore;
+import dev.tiffin.spi.InvalidationBus;
 import dev.tiffin.spi.ScanPage;
 import dev.tiffin.spi.StoredEntry;
 import java.util.List;
+import java.util.Map;
 
-/** A store that passes everything on, for tests that change one method. */
-class DelegatingStore implements ByteStore {
+/**
+ * A layer over a store that passes every call on; a layer overrides what it changes. Closing passes
+ * nothing on: the store under it is shared, and the registry's to close.
+ */
+public abstract class ForwardingStore implements ByteStore {
 
   private final ByteStore store;
 
-  DelegatingStore(ByteStore store) {
+  protected ForwardingStore(ByteStore store) {
     this.store = store;
+  }
+
+  /** The store under this layer. */
+  protected final ByteStore store() {
+    return store;
   }
 
   @Override
@@ -22,6 +32,11 @@ class DelegatingStore implements ByteStore {
   @Override
   public List<StoredEntry> getAll(List<byte[]> keys) {
     return store.getAll(keys);
+  }
+
+  @Override
+  public StoredEntry getAndTouch(byte[] key, long expiresAt, long now) {
+    return store.getAndTouch(key, expiresAt, now);
   }
 
   @Override
@@ -70,12 +85,21 @@ class DelegatingStore implements ByteStore {
   }
 
   @Override
+  public Map<String, String> serverInfo() {
+    return store.serverInfo();
+  }
+
+  @Override
+  public InvalidationBus invalidationBus() {
+    return store.invalidationBus();
+  }
+
+  @Override
   public String describe() {
     return store.describe();
   }
 
   @Override
   public void close() {
-    store.close();
   }
 }

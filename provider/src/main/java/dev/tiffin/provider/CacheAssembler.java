@@ -16,6 +16,7 @@ import dev.tiffin.provider.lock.LockSpace;
 import dev.tiffin.provider.lock.WriteThroughLocks;
 import dev.tiffin.provider.management.CacheMBeans;
 import dev.tiffin.provider.management.CacheStatistics;
+import dev.tiffin.provider.near.NearStore;
 import dev.tiffin.provider.time.Ticker;
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -44,9 +45,10 @@ final class CacheAssembler {
    * A cache over {@code space}, its MXBeans registered as its configuration asks.
    *
    * @param timeout the store's timeout, which also bounds how long an operation retries a contended key
+   * @param near the cache's near tier, already in {@code space}'s store, or {@code null}
    */
   <K, V> StoreBackedCache<K, V> assemble(CacheSpace space, MutableConfiguration<K, V> configuration,
-      Duration timeout, UnreadableValues unreadable) {
+      Duration timeout, UnreadableValues unreadable, NearStore near) {
     String name = space.cacheName();
     LoaderSupport<K, V> loader = new LoaderSupport<>(configuration.getCacheLoaderFactory() == null
         ? null : configuration.getCacheLoaderFactory().create());
@@ -60,14 +62,14 @@ final class CacheAssembler {
         configuration.isReadThrough() && loader.isPresent() ? loader : null, writer, events, statistics,
         new CacheMBeans(manager.getURI().toString(), name, configuration, statistics),
         new BackgroundLoader(name, executor), unreadable);
-    StoreBackedCache<K, V> cache = new StoreBackedCache<>(context, self -> layers(self, context, timeout));
+    StoreBackedCache<K, V> cache = new StoreBackedCache<>(context, self -> layers(self, context, timeout, near));
     // Registered only once the cache is whole: an MXBean must never expose a half-built cache.
     context.mbeans().start();
     return cache;
   }
 
   private <K, V> StoreBackedCache.CacheLayers<K, V> layers(StoreBackedCache<K, V> cache, CacheContext<K, V> context,
-      Duration timeout) {
+      Duration timeout, NearStore near) {
     CacheSpace space = context.space();
     LockSpace locks = new LockSpace(space.cacheName(), space.store(), space.keys(), space.clock(), ticker);
     KeyLocks writeLocks = context.writer().isActive()
@@ -76,6 +78,9 @@ final class CacheAssembler {
         new Contention(space.cacheName(), timeout, ticker));
     AccessPath<K, V> access = context.expiry().isSideEffectFree()
         ? new OneRoundTrip<>(context, engine, writeLocks) : AccessPath.general();
+    if (near != null && context.expiry().isReadOnlyOnAccess()) {
+      access = new NearReads<>(access, near, space, engine);
+    }
     GetOrSetCounters getOrSetCounters = new GetOrSetCounters();
     SpaceOperations<K, V> own = new SpaceOperations<>(space, engine, locks,
         new Counters<>(space, context.expiry(), engine),

@@ -157,14 +157,15 @@ public final class TiffinCacheManager implements CacheManager {
         List.of(configuration.getKeyType(), configuration.getValueType()), cacheSettings.allowedClasses(),
         classLoader, unreadable);
     ByteStore shared = store.store();
-    ByteStore read = cacheSettings.near().enabled() ? new NearStore(shared, cacheSettings.near(), clock,
+    NearStore near = cacheSettings.near().enabled() ? new NearStore(shared, cacheSettings.near(), clock,
         shared.invalidationBus() != null ? shared.invalidationBus() : InProcessInvalidationBus.forStore(shared.describe()),
-        codec.keys().channel()) : shared;
+        codec.keys().channel()) : null;
+    ByteStore read = near != null ? near : shared;
     // Every cache reads by logical expiry, so getOrSet's graced and tagged entries look right to JCache.
     ByteStore logical = new LogicalExpiryStore(read, new TagInvalidations(shared, codec.keys(), clock));
     CacheSpace space = new CacheSpace(cacheName, logical, codec.keys(), codec.values(), clock);
     StoreBackedCache<K, V> cache = assembler.assemble(space, configuration,
-        settings.store(cacheSettings.store()).timeout(), unreadable);
+        settings.store(cacheSettings.store()).timeout(), unreadable, near);
     caches.put(cacheName, cache);
     return cache;
   }

@@ -75,4 +75,37 @@ class NearTierTest {
       assertEquals(null, there.get("k"));
     }
   }
+
+  @Test
+  void aMutableValueIsCopiedOnEveryRead() {
+    try (TiffinCachingProvider provider = provider()) {
+      Cache<String, java.util.ArrayList<String>> cache = provider.getCacheManager().createCache("lists",
+          new MutableConfiguration<String, java.util.ArrayList<String>>());
+      cache.put("k", new java.util.ArrayList<>(java.util.List.of("a")));
+      cache.get("k").add("changed by the caller");
+
+      assertEquals(java.util.List.of("a"), cache.get("k"), "store-by-value: the tier handed out its own copy");
+    }
+  }
+
+  @Test
+  void everyReadIsRightWhenTheTierEvictsAndIsCleared() {
+    try (TiffinCachingProvider provider = provider()) {
+      Cache<String, String> cache = cache(provider);
+      for (int round = 0; round < 3; round++) {
+        for (int i = 0; i < 500; i++) {
+          cache.put("k" + i, "v" + round + "-" + i);
+        }
+        for (int pass = 0; pass < 2; pass++) {
+          for (int i = 0; i < 500; i++) {
+            assertEquals("v" + round + "-" + i, cache.get("k" + i), "the tier holds 100 of 500 keys");
+          }
+        }
+        cache.removeAll(java.util.Set.of("k1", "k2"));
+        assertEquals(null, cache.get("k1"));
+        cache.clear();
+        assertEquals(null, cache.get("k3"));
+      }
+    }
+  }
 }

@@ -52,6 +52,11 @@ public final class ExpiryCalculator {
     return sideEffectFree;
   }
 
+  /** Whether reading an entry never changes its expiry: a standard policy with no access expiry. */
+  public boolean isReadOnlyOnAccess() {
+    return sideEffectFree && policy.getExpiryForAccess() == null;
+  }
+
   /**
    * Both expiry times of a put at {@code now}, asked up front so the store can choose between them
    * in one round trip; empty unless the policy is side-effect free and neither time has already

@@ -2,6 +2,7 @@ package dev.tiffin.provider.near;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Scheduler;
 import dev.tiffin.config.NearSettings;
 import dev.tiffin.provider.store.ForwardingStore;
 import dev.tiffin.spi.ByteStore;
@@ -11,7 +12,9 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
@@ -25,22 +28,54 @@ import java.util.function.LongSupplier;
  * version (one of 1,024 striped counters every invalidation bumps) before asking the store, and keeps
  * what it read only if the version has not moved. An entry this tier thinks expired is read again from
  * the store, which may have extended it.
+ *
+ * <p>A put or compare-and-set made here keeps the value it wrote (when its expiry time is known), so
+ * the writer's next read is a hit. Such writes to one key take turns in this JVM (one lock per
+ * stripe of keys): two racing writers could otherwise keep their values in the opposite order to the
+ * one the store applied them in.
  */
 public final class NearStore extends ForwardingStore implements InvalidationBus.Listener {
 
   private static final int STRIPES = 1024;
+  private static final long UNKNOWN = Long.MIN_VALUE;
 
   private final LongSupplier clock;
-  private final Cache<ByteBuffer, StoredEntry> near;
+  private final long maxAgeMillis;
+  private final long capacity;
+  private final Cache<ByteBuffer, NearEntry> near;
   private final AtomicLongArray versions = new AtomicLongArray(STRIPES);
+  private final AtomicLong epoch = new AtomicLong();
+  private final ReentrantLock[] writeLocks = new ReentrantLock[STRIPES];
   private final InvalidationBus.Membership membership;
 
   /** A near tier over {@code store}, a member of {@code channel} on {@code bus}. */
   public NearStore(ByteStore store, NearSettings settings, LongSupplier clock, InvalidationBus bus, String channel) {
     super(store);
     this.clock = clock;
-    this.near = Caffeine.newBuilder().maximumSize(settings.maxEntries()).expireAfterWrite(settings.maxAge()).build();
+    this.maxAgeMillis = settings.maxAge().toMillis();
+    this.capacity = settings.maxEntries();
+    // Evicted entries are marked at once, so no reference held elsewhere outlives them.
+    // The scheduler evicts entries when their maximum age is up, even when nobody reads this map.
+    this.near = Caffeine.newBuilder().maximumSize(settings.maxEntries()).expireAfterWrite(settings.maxAge())
+        .scheduler(Scheduler.systemScheduler()).executor(Runnable::run)
+        .<ByteBuffer, NearEntry>evictionListener((key, entry, cause) -> entry.drop()).build();
+    Arrays.setAll(writeLocks, i -> new ReentrantLock());
     this.membership = bus.join(channel, this);
+  }
+
+  /** The entry this tier would serve for {@code key} now, or {@code null}. */
+  public NearEntry peek(byte[] key) {
+    NearEntry held = near.getIfPresent(ByteBuffer.wrap(key));
+    return held != null && serves(held) ? held : null;
+  }
+
+  /**
+   * Whether this tier would still serve {@code entry} now. An entry the store keeps forever is not
+   * timed here: the tier drops it when its maximum age is up, within the scheduler's second.
+   */
+  public boolean serves(NearEntry entry) {
+    return entry.isCurrent(epoch.get()) && membership.isOnline()
+        && (entry.isEternal() || entry.servableAt(clock.getAsLong()));
   }
 
   @Override
@@ -49,9 +84,9 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
       return store().get(key);
     }
     ByteBuffer wrapped = ByteBuffer.wrap(key);
-    StoredEntry held = near.getIfPresent(wrapped);
-    if (held != null && !held.isExpiredAt(clock.getAsLong())) {
-      return held;
+    NearEntry held = near.getIfPresent(wrapped);
+    if (held != null && serves(held)) {
+      return held.stored();
     }
     int stripe = stripe(key);
     long version = versions.get(stripe);
@@ -65,14 +100,13 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
     if (!membership.isOnline()) {
       return store().getAll(keys);
     }
-    long now = clock.getAsLong();
     List<StoredEntry> found = new ArrayList<>(keys.size());
     List<byte[]> missing = new ArrayList<>();
     List<Integer> missingAt = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
-      StoredEntry held = near.getIfPresent(ByteBuffer.wrap(keys.get(i)));
-      boolean usable = held != null && !held.isExpiredAt(now);
-      found.add(usable ? held : null);
+      NearEntry held = near.getIfPresent(ByteBuffer.wrap(keys.get(i)));
+      boolean usable = held != null && serves(held);
+      found.add(usable ? held.stored() : null);
       if (!usable) {
         missing.add(keys.get(i));
         missingAt.add(i);
@@ -93,12 +127,24 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
     return found;
   }
 
-  /** Keeps what a read found, unless an invalidation of its stripe came in since the read began. */
+  /** Keeps what a read or write found, unless an invalidation of its stripe came in since it began. */
   private void keep(ByteBuffer key, int stripe, long version, StoredEntry read) {
-    if (read == null || read.isExpiredAt(clock.getAsLong())) {
+    long now = clock.getAsLong();
+    if (read == null || read.isExpiredAt(now)) {
       return;
     }
-    near.asMap().compute(key, (k, old) -> versions.get(stripe) == version && membership.isOnline() ? read : old);
+    // The epoch is read before the checks: a flush in between leaves the entry unservable.
+    long keptEpoch = epoch.get();
+    NearEntry kept = new NearEntry(key.array(), read, Math.min(read.expiresAt(), now + maxAgeMillis), keptEpoch);
+    near.asMap().compute(key, (k, old) -> {
+      if (versions.get(stripe) != version || !membership.isOnline()) {
+        return old;
+      }
+      if (old != null) {
+        old.drop();
+      }
+      return kept;
+    });
   }
 
   @Override
@@ -110,20 +156,51 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
 
   @Override
   public void put(byte[] key, byte[] value, long expiresAtIfCreated, long expiresAtIfUpdated) {
-    store().put(key, value, expiresAtIfCreated, expiresAtIfUpdated);
-    changed(key);
+    int stripe = stripe(key);
+    ReentrantLock turn = writeLocks[stripe];
+    turn.lock();
+    try {
+      NearEntry before = peek(key);
+      store().put(key, value, expiresAtIfCreated, expiresAtIfUpdated);
+      // The store chose between the two expiry times; only an entry held here says which it chose.
+      long expiresAt = before != null
+          ? (expiresAtIfUpdated == KEEP_EXPIRY ? before.stored().expiresAt() : expiresAtIfUpdated)
+          : expiresAtIfCreated == expiresAtIfUpdated ? expiresAtIfCreated : UNKNOWN;
+      keepWritten(key, stripe, value, expiresAt);
+    } finally {
+      turn.unlock();
+    }
+    membership.publish(List.of(key));
   }
 
   @Override
   public boolean compareAndSet(byte[] key, byte[] expected, byte[] value, long expiresAt) {
-    boolean swapped = store().compareAndSet(key, expected, value, expiresAt);
+    int stripe = stripe(key);
+    ReentrantLock turn = writeLocks[stripe];
+    boolean swapped;
+    turn.lock();
+    try {
+      swapped = store().compareAndSet(key, expected, value, expiresAt);
+      // Losing means our copy may be old: dropped here, and nobody else needs telling.
+      keepWritten(key, stripe, value, swapped && value != null ? expiresAt : UNKNOWN);
+    } finally {
+      turn.unlock();
+    }
     if (swapped) {
-      changed(key);
-    } else {
-      // Losing means our copy may be old: drop it here, nobody else needs telling.
-      drop(key);
+      membership.publish(List.of(key));
     }
     return swapped;
+  }
+
+  /**
+   * After a write: drops the key (so a read that began before the write keeps nothing), then keeps
+   * what was written when its expiry is known and nothing was invalidated meanwhile.
+   */
+  private void keepWritten(byte[] key, int stripe, byte[] value, long expiresAt) {
+    long version = drop(key);
+    if (expiresAt != UNKNOWN && expiresAt != KEEP_EXPIRY) {
+      keep(ByteBuffer.wrap(key), stripe, version, new StoredEntry(value, expiresAt));
+    }
   }
 
   @Override
@@ -173,9 +250,14 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
     }
   }
 
-  private void drop(byte[] key) {
-    versions.incrementAndGet(stripe(key));
-    near.invalidate(ByteBuffer.wrap(key));
+  /** Drops the key's entry and moves its stripe's version on; returns the new version. */
+  private long drop(byte[] key) {
+    long version = versions.incrementAndGet(stripe(key));
+    NearEntry held = near.asMap().remove(ByteBuffer.wrap(key));
+    if (held != null) {
+      held.drop();
+    }
+    return version;
   }
 
   @Override
@@ -185,10 +267,16 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
 
   @Override
   public void invalidateAll() {
+    epoch.incrementAndGet();
     for (int i = 0; i < STRIPES; i++) {
       versions.incrementAndGet(i);
     }
     near.invalidateAll();
+  }
+
+  /** How many entries the near tier holds at most. */
+  public long capacity() {
+    return capacity;
   }
 
   /** How many entries the near tier holds now. */
@@ -205,6 +293,6 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
   @Override
   public void close() {
     membership.close();
-    near.invalidateAll();
+    invalidateAll();
   }
 }

@@ -18,10 +18,15 @@ import java.util.Optional;
  * @param signingKey the key that signs values needing Java deserialization, or empty (SQLite then
  *     keeps a generated key beside its file; a Redis-protocol store falls back to an allow-list)
  * @param previousSigningKey an older key still accepted when reading, while values are rewritten
+ * @param changePollInterval how often a SQLite store looks for changes other processes made, for
+ *     its near tiers
  */
 public record StoreSettings(String name, URI uri, Duration timeout, int poolSize, Duration sweepInterval,
     Optional<String> username, Optional<Secret> password, Optional<Secret> signingKey,
-    Optional<Secret> previousSigningKey) {
+    Optional<Secret> previousSigningKey, Duration changePollInterval) {
+
+  /** How often a SQLite store looks for other processes' changes when nothing else is configured. */
+  public static final Duration DEFAULT_CHANGE_POLL_INTERVAL = Duration.ofMillis(100);
 
   /** Validates the values; a bad one names its setting. */
   public StoreSettings {
@@ -33,6 +38,7 @@ public record StoreSettings(String name, URI uri, Duration timeout, int poolSize
     Objects.requireNonNull(password, "password");
     Objects.requireNonNull(signingKey, "signingKey");
     Objects.requireNonNull(previousSigningKey, "previousSigningKey");
+    Objects.requireNonNull(changePollInterval, "changePollInterval");
     if (previousSigningKey.isPresent() && signingKey.isEmpty()) {
       throw new IllegalArgumentException("tiffin.store." + name + ".previous-signing-key is set without "
           + "tiffin.store." + name + ".signing-key: the previous key only helps while a new one signs");
@@ -51,12 +57,13 @@ public record StoreSettings(String name, URI uri, Duration timeout, int poolSize
   /** A store with credentials and no configured signing key. */
   public StoreSettings(String name, URI uri, Duration timeout, int poolSize, Duration sweepInterval,
       Optional<String> username, Optional<Secret> password) {
-    this(name, uri, timeout, poolSize, sweepInterval, username, password, Optional.empty(), Optional.empty());
+    this(name, uri, timeout, poolSize, sweepInterval, username, password, Optional.empty(), Optional.empty(),
+        DEFAULT_CHANGE_POLL_INTERVAL);
   }
 
   /** The same store under another name: two stores are one when everything but the name is equal. */
   public StoreSettings renamed(String newName) {
     return new StoreSettings(newName, uri, timeout, poolSize, sweepInterval, username, password, signingKey,
-        previousSigningKey);
+        previousSigningKey, changePollInterval);
   }
 }

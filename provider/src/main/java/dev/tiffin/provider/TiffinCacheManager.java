@@ -14,7 +14,7 @@ import dev.tiffin.provider.config.SettingsLoader;
 import dev.tiffin.provider.entry.CacheSpace;
 import dev.tiffin.provider.layered.LogicalExpiryStore;
 import dev.tiffin.provider.layered.TagInvalidations;
-import dev.tiffin.provider.near.InProcessInvalidationBus;
+import dev.tiffin.provider.store.InProcessInvalidationBus;
 import dev.tiffin.provider.near.NearStore;
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.provider.time.Ticker;

@@ -23,7 +23,13 @@ class NearTierTest {
   Path folder;
 
   private TiffinCachingProvider provider() {
+    return provider("1h");
+  }
+
+  /** A provider whose store looks for other processes' changes every {@code pollInterval}. */
+  private TiffinCachingProvider provider(String pollInterval) {
     return TestProviders.withSettings(folder, Map.of("tiffin.store.default.uri", "sqlite:" + folder.resolve("near.db"),
+        "tiffin.store.default.change-poll-interval", pollInterval,
         "tiffin.cache.*.near.max-entries", "100", "tiffin.cache.*.near.max-age", "10m"));
   }
 
@@ -52,9 +58,34 @@ class NearTierTest {
 
       overwriteInTheFile("k", "changed elsewhere");
 
-      assertEquals("v1", cache.get("k"), "the read went to the file: no near tier");
+      assertEquals("v1", cache.get("k"), "the read went to the file: no near tier (or the hourly poll ran)");
       cache.put("k", "v2");
       assertEquals("v2", cache.get("k"), "a write here replaces the tier's copy");
+    }
+  }
+
+  @Test
+  void aChangeAnotherProcessMakesIsSeenWithinThePollInterval() throws Exception {
+    try (TiffinCachingProvider provider = provider("20ms")) {
+      Cache<String, String> cache = cache(provider);
+      cache.put("k", "v1");
+      cache.put("other", "o1");
+      assertEquals("v1", cache.get("k"));
+      assertEquals("o1", cache.get("other"));
+
+      overwriteInTheFile("k", "changed elsewhere");
+      long changed = System.nanoTime();
+      long deadline = changed + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+      while (!"changed elsewhere".equals(cache.get("k")) && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+
+      assertEquals("changed elsewhere", cache.get("k"), "the change log never dropped the key");
+      System.out.printf("another process's change seen after %d µs (poll interval 20 ms)%n",
+          (System.nanoTime() - changed) / 1_000);
+      overwriteInTheFile("other", "o2 elsewhere");
+      Thread.sleep(200);
+      assertEquals("o2 elsewhere", cache.get("other"));
     }
   }
 

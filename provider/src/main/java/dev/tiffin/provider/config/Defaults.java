@@ -16,6 +16,8 @@ public final class Defaults {
   public static final int POOL_SIZE = 8;
   /** How often expired entries are swept (they linger one interval first). */
   public static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
+  /** How often a SQLite store with near tiers looks for changes other processes made. */
+  public static final Duration CHANGE_POLL_INTERVAL = dev.tiffin.config.StoreSettings.DEFAULT_CHANGE_POLL_INTERVAL;
 
   /**
    * How long a write-through lock lasts in the store if the JVM holding it dies before giving it

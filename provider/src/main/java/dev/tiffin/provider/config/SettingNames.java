@@ -17,7 +17,8 @@ public final class SettingNames {
   public static final String TEMPLATE = "*";
 
   static final List<String> STORE_SETTINGS = List.of(
-      "uri", "timeout", "pool-size", "sweep-interval", "username", "password", "signing-key", "previous-signing-key");
+      "uri", "timeout", "pool-size", "sweep-interval", "username", "password", "signing-key", "previous-signing-key",
+      "change-poll-interval");
   /** Settings whose values are never printed nor handed out through {@code getProperties()}. */
   static final Set<String> SECRET_SETTINGS = Set.of("password", "signing-key", "previous-signing-key");
   /** URI schemes of the stores this version can open. */

@@ -60,7 +60,8 @@ final class SettingValues {
         Optional.ofNullable(values.get(key + "username")),
         Optional.ofNullable(values.get(key + "password")).map(dev.tiffin.config.Secret::new),
         signingKey(key + "signing-key"),
-        signingKey(key + "previous-signing-key"));
+        signingKey(key + "previous-signing-key"),
+        atLeast(key + "change-poll-interval", Defaults.CHANGE_POLL_INTERVAL, Duration.ofMillis(1)));
   }
 
   private Optional<Secret> signingKey(String key) {

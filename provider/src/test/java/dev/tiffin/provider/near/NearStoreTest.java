@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tiffin.config.NearSettings;
 import dev.tiffin.provider.entry.MemoryStore;
 import dev.tiffin.provider.store.ForwardingStore;
+import dev.tiffin.provider.store.InProcessInvalidationBus;
 import dev.tiffin.provider.time.FakeTime;
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.InvalidationBus;

@@ -3,6 +3,7 @@ package dev.tiffin.provider.store.sqlite;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,6 +50,21 @@ final class SqliteSession implements AutoCloseable {
     inUse.set(false);
   }
 
+  /** Runs {@code block} in one write transaction, taken at once so it cannot deadlock on upgrade. */
+  <T> T inTransaction(SqlBlock<T> block) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("BEGIN IMMEDIATE");
+      try {
+        T result = block.run();
+        statement.execute("COMMIT");
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        statement.execute("ROLLBACK");
+        throw e;
+      }
+    }
+  }
+
   Connection connection() {
     return connection;
   }
@@ -60,5 +76,11 @@ final class SqliteSession implements AutoCloseable {
     } catch (SQLException ignored) {
       // Closing: nothing useful to do with a failure here.
     }
+  }
+
+  /** Statements run in one transaction. */
+  @FunctionalInterface
+  interface SqlBlock<T> {
+    T run() throws SQLException;
   }
 }

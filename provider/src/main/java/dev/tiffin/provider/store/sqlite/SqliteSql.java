@@ -1,6 +1,7 @@
 package dev.tiffin.provider.store.sqlite;
 
 import dev.tiffin.spi.StoredEntry;
+import java.util.Arrays;
 
 /**
  * The statements of {@link SqliteStore}, over one table {@code tiffin_entries(key BLOB PRIMARY KEY,
@@ -47,6 +48,18 @@ final class SqliteSql {
   static final String CLEAR = "DELETE FROM " + TABLE + " WHERE key >= ? AND key < ?";
   static final String SWEEP = "DELETE FROM " + TABLE + " WHERE key IN (SELECT key FROM " + TABLE
       + " WHERE expires_at <= ? LIMIT ?)";
+
+  /** The smallest key greater than every key that starts with {@code prefix}. */
+  static byte[] upperBound(byte[] prefix) {
+    byte[] bound = Arrays.copyOf(prefix, prefix.length);
+    for (int i = bound.length - 1; i >= 0; i--) {
+      if (bound[i] != (byte) 0xFF) {
+        bound[i]++;
+        return Arrays.copyOf(bound, i + 1);
+      }
+    }
+    throw new IllegalArgumentException("a prefix of only 0xFF bytes has no upper bound");
+  }
 
   private SqliteSql() {
   }

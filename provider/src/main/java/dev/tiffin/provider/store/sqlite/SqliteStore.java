@@ -1,7 +1,9 @@
 package dev.tiffin.provider.store.sqlite;
 
 import dev.tiffin.config.StoreSettings;
+import dev.tiffin.provider.store.InProcessInvalidationBus;
 import dev.tiffin.spi.ByteStore;
+import dev.tiffin.spi.InvalidationBus;
 import dev.tiffin.spi.KeyedEntry;
 import dev.tiffin.spi.NotACounterException;
 import dev.tiffin.spi.ScanPage;
@@ -10,12 +12,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -32,10 +34,16 @@ import org.sqlite.SQLiteDataSource;
 public final class SqliteStore implements ByteStore {
 
   private static final int BATCH = 500;
+  /** Changes the log keeps for processes that poll late; one that falls further behind drops everything. */
+  private static final long CHANGES_KEPT = 100_000;
 
   private final SqlitePool pool;
   private final String description;
   private final LongSupplier clock;
+  private final SQLiteDataSource dataSource;
+  private final Duration changePollInterval;
+  private SqliteChangeLog changeLog;
+  private InvalidationBus bus;
 
   /** Opens (creating if needed) the database file named by the store's {@code sqlite:} URI. */
   public SqliteStore(StoreSettings settings, LongSupplier clock) {
@@ -54,8 +62,9 @@ public final class SqliteStore implements ByteStore {
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis()));
-    SQLiteDataSource dataSource = new SQLiteDataSource(config);
+    this.dataSource = new SQLiteDataSource(config);
     dataSource.setUrl("jdbc:sqlite:" + file);
+    this.changePollInterval = settings.changePollInterval();
     this.pool = new SqlitePool(dataSource, description, settings.poolSize(), settings.timeout().toMillis());
     createSchema();
   }
@@ -185,7 +194,7 @@ public final class SqliteStore implements ByteStore {
   @Override
   public void putAll(List<byte[]> keys, List<byte[]> values, long expiresAtIfCreated, long expiresAtIfUpdated) {
     long now = clock.getAsLong();
-    pool.run(session -> inTransaction(session, () -> {
+    pool.run(session -> session.inTransaction(() -> {
       PreparedStatement statement = session.statement(SqliteSql.PUT);
       for (int i = 0; i < keys.size(); i++) {
         statement.setBytes(1, keys.get(i));
@@ -207,7 +216,7 @@ public final class SqliteStore implements ByteStore {
       return 0;
     }
     long now = clock.getAsLong();
-    return pool.run(session -> inTransaction(session, () -> {
+    return pool.run(session -> session.inTransaction(() -> {
       PreparedStatement statement = session.statement(SqliteSql.REMOVE_LIVE);
       for (byte[] key : keys) {
         statement.setBytes(1, key);
@@ -227,7 +236,7 @@ public final class SqliteStore implements ByteStore {
     return pool.run(session -> {
       PreparedStatement statement = session.statement(cursor == null ? SqliteSql.SCAN_FIRST : SqliteSql.SCAN_NEXT);
       statement.setBytes(1, cursor == null ? prefix : cursor);
-      statement.setBytes(2, upperBound(prefix));
+      statement.setBytes(2, SqliteSql.upperBound(prefix));
       statement.setInt(3, limit);
       List<KeyedEntry> entries = new ArrayList<>(Math.min(limit, 256));
       try (ResultSet rows = statement.executeQuery()) {
@@ -245,7 +254,7 @@ public final class SqliteStore implements ByteStore {
     return pool.run(session -> {
       PreparedStatement statement = session.statement(SqliteSql.CLEAR);
       statement.setBytes(1, prefix);
-      statement.setBytes(2, upperBound(prefix));
+      statement.setBytes(2, SqliteSql.upperBound(prefix));
       return (long) statement.executeUpdate();
     });
   }
@@ -294,39 +303,30 @@ public final class SqliteStore implements ByteStore {
     return "SQLite store " + description;
   }
 
+  /**
+   * Invalidations for near tiers: in this JVM at once, from other processes through a change log the
+   * database keeps, which is created (with the triggers that fill it) when a near tier first joins.
+   */
+  @Override
+  public synchronized InvalidationBus invalidationBus() {
+    if (bus == null) {
+      try {
+        changeLog = new SqliteChangeLog(dataSource, description, changePollInterval, CHANGES_KEPT);
+      } catch (SQLException e) {
+        throw pool.failure(e);
+      }
+      bus = new SqliteInvalidationBus(InProcessInvalidationBus.forStore(describe()), changeLog);
+    }
+    return bus;
+  }
+
   @Override
   public void close() {
+    synchronized (this) {
+      if (changeLog != null) {
+        changeLog.close();
+      }
+    }
     pool.close();
-  }
-
-  private static <T> T inTransaction(SqliteSession session, SqlBlock<T> block) throws SQLException {
-    try (Statement statement = session.connection().createStatement()) {
-      statement.execute("BEGIN IMMEDIATE");
-      try {
-        T result = block.run();
-        statement.execute("COMMIT");
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        statement.execute("ROLLBACK");
-        throw e;
-      }
-    }
-  }
-
-  /** The smallest key greater than every key that starts with {@code prefix}. */
-  static byte[] upperBound(byte[] prefix) {
-    byte[] bound = Arrays.copyOf(prefix, prefix.length);
-    for (int i = bound.length - 1; i >= 0; i--) {
-      if (bound[i] != (byte) 0xFF) {
-        bound[i]++;
-        return Arrays.copyOf(bound, i + 1);
-      }
-    }
-    throw new IllegalArgumentException("a prefix of only 0xFF bytes has no upper bound");
-  }
-
-  @FunctionalInterface
-  private interface SqlBlock<T> {
-    T run() throws SQLException;
   }
 }

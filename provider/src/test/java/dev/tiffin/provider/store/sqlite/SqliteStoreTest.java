@@ -145,8 +145,8 @@ class SqliteStoreTest {
 
   @Test
   void upperBoundCarriesOverFullBytes() {
-    assertArrayEquals(new byte[] {1, 3}, SqliteStore.upperBound(new byte[] {1, 2}));
-    assertArrayEquals(new byte[] {2}, SqliteStore.upperBound(new byte[] {1, (byte) 0xFF}));
+    assertArrayEquals(new byte[] {1, 3}, SqliteSql.upperBound(new byte[] {1, 2}));
+    assertArrayEquals(new byte[] {2}, SqliteSql.upperBound(new byte[] {1, (byte) 0xFF}));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.tiffin.provider.near;
+package dev.tiffin.provider.store;
 
 import dev.tiffin.spi.InvalidationBus;
 import java.util.List;
@@ -7,9 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The bus of a store that has none of its own (SQLite): it reaches the other members in this JVM —
- * caches of the same name opened by other managers or providers on the same store — directly, so it
- * never loses a message and is always online. Other processes sharing the store are not told.
+ * Invalidations between the members in one JVM — caches of the same name opened by other managers
+ * or providers on the same store — delivered directly, so it never loses a message and is always
+ * online. Other processes are not told: SQLite adds its change log for them.
  */
 public final class InProcessInvalidationBus implements InvalidationBus {
 

@@ -140,6 +140,12 @@ public interface TiffinCache<K, V> {
    */
   long unreadableValues();
 
+  /**
+   * How this JVM's callers of the cache's store fared when it failed (failed reads answered from the
+   * near tier or as misses, skipped puts, the circuit breaker), counted per store.
+   */
+  StoreFailures storeFailures();
+
   /** Where this cache's entries live, safe to print (no secrets). */
   String storeDescription();
 }

@@ -20,10 +20,12 @@ import java.util.Optional;
  * @param previousSigningKey an older key still accepted when reading, while values are rewritten
  * @param changePollInterval how often a SQLite store looks for changes other processes made, for
  *     its near tiers
+ * @param failures what callers do when the store fails: throw (the default), or answer misses, and
+ *     whether a circuit breaker guards it
  */
 public record StoreSettings(String name, URI uri, Duration timeout, int poolSize, Duration sweepInterval,
     Optional<String> username, Optional<Secret> password, Optional<Secret> signingKey,
-    Optional<Secret> previousSigningKey, Duration changePollInterval) {
+    Optional<Secret> previousSigningKey, Duration changePollInterval, FailureSettings failures) {
 
   /** How often a SQLite store looks for other processes' changes when nothing else is configured. */
   public static final Duration DEFAULT_CHANGE_POLL_INTERVAL = Duration.ofMillis(100);
@@ -39,6 +41,7 @@ public record StoreSettings(String name, URI uri, Duration timeout, int poolSize
     Objects.requireNonNull(signingKey, "signingKey");
     Objects.requireNonNull(previousSigningKey, "previousSigningKey");
     Objects.requireNonNull(changePollInterval, "changePollInterval");
+    Objects.requireNonNull(failures, "failures");
     if (previousSigningKey.isPresent() && signingKey.isEmpty()) {
       throw new IllegalArgumentException("tiffin.store." + name + ".previous-signing-key is set without "
           + "tiffin.store." + name + ".signing-key: the previous key only helps while a new one signs");
@@ -58,12 +61,12 @@ public record StoreSettings(String name, URI uri, Duration timeout, int poolSize
   public StoreSettings(String name, URI uri, Duration timeout, int poolSize, Duration sweepInterval,
       Optional<String> username, Optional<Secret> password) {
     this(name, uri, timeout, poolSize, sweepInterval, username, password, Optional.empty(), Optional.empty(),
-        DEFAULT_CHANGE_POLL_INTERVAL);
+        DEFAULT_CHANGE_POLL_INTERVAL, FailureSettings.off());
   }
 
   /** The same store under another name: two stores are one when everything but the name is equal. */
   public StoreSettings renamed(String newName) {
     return new StoreSettings(newName, uri, timeout, poolSize, sweepInterval, username, password, signingKey,
-        previousSigningKey, changePollInterval);
+        previousSigningKey, changePollInterval, failures);
   }
 }

@@ -17,6 +17,7 @@ import dev.tiffin.provider.lock.WriteThroughLocks;
 import dev.tiffin.provider.management.CacheMBeans;
 import dev.tiffin.provider.management.CacheStatistics;
 import dev.tiffin.provider.near.NearStore;
+import dev.tiffin.provider.store.StoreHealth;
 import dev.tiffin.provider.time.Ticker;
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -46,9 +47,10 @@ final class CacheAssembler {
    *
    * @param timeout the store's timeout, which also bounds how long an operation retries a contended key
    * @param near the cache's near tier, already in {@code space}'s store, or {@code null}
+   * @param health how the cache's store has fared, for {@code TiffinCache.storeFailures()}
    */
   <K, V> StoreBackedCache<K, V> assemble(CacheSpace space, MutableConfiguration<K, V> configuration,
-      Duration timeout, UnreadableValues unreadable, NearStore near) {
+      Duration timeout, UnreadableValues unreadable, NearStore near, StoreHealth health) {
     String name = space.cacheName();
     LoaderSupport<K, V> loader = new LoaderSupport<>(configuration.getCacheLoaderFactory() == null
         ? null : configuration.getCacheLoaderFactory().create());
@@ -62,14 +64,14 @@ final class CacheAssembler {
         configuration.isReadThrough() && loader.isPresent() ? loader : null, writer, events, statistics,
         new CacheMBeans(manager.getURI().toString(), name, configuration, statistics),
         new BackgroundLoader(name, executor), unreadable);
-    StoreBackedCache<K, V> cache = new StoreBackedCache<>(context, self -> layers(self, context, timeout, near));
+    StoreBackedCache<K, V> cache = new StoreBackedCache<>(context, self -> layers(self, context, timeout, near, health));
     // Registered only once the cache is whole: an MXBean must never expose a half-built cache.
     context.mbeans().start();
     return cache;
   }
 
   private <K, V> StoreBackedCache.CacheLayers<K, V> layers(StoreBackedCache<K, V> cache, CacheContext<K, V> context,
-      Duration timeout, NearStore near) {
+      Duration timeout, NearStore near, StoreHealth health) {
     CacheSpace space = context.space();
     LockSpace locks = new LockSpace(space.cacheName(), space.store(), space.keys(), space.clock(), ticker);
     KeyLocks writeLocks = context.writer().isActive()
@@ -87,7 +89,7 @@ final class CacheAssembler {
         new GetOrSet<>(space, engine, context.expiry(), locks, executor, getOrSetCounters),
         context.events()::batch, context.writer().isActive());
     SliceFactory<K, V> namespaces = new SliceFactory<>(space.cacheName(), context.expiry(), timeout, ticker, executor,
-        getOrSetCounters, context.unreadable(), new SpaceReclaimer(executor));
+        getOrSetCounters, context.unreadable(), health, new SpaceReclaimer(executor));
     return new StoreBackedCache.CacheLayers<>(engine, access,
         new BulkOperations<>(context, engine, access, writeLocks, context.backgroundLoader()),
         new TiffinCacheView<>(cache, own, namespaces));

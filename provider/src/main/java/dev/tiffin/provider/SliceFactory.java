@@ -12,6 +12,7 @@ import dev.tiffin.provider.layered.GetOrSetCounters;
 import dev.tiffin.provider.lock.KeyLocks;
 import dev.tiffin.provider.lock.LockSpace;
 import dev.tiffin.provider.time.Ticker;
+import dev.tiffin.provider.store.StoreHealth;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 
@@ -23,7 +24,8 @@ import java.util.concurrent.Executor;
  * @param timeout the store's timeout, which bounds retries on a contended key
  */
 record SliceFactory<K, V>(String cacheName, ExpiryCalculator expiry, Duration timeout, Ticker ticker,
-    Executor executor, GetOrSetCounters getOrSetCounters, UnreadableValues unreadable, SpaceReclaimer reclaimer) {
+    Executor executor, GetOrSetCounters getOrSetCounters, UnreadableValues unreadable, StoreHealth health,
+    SpaceReclaimer reclaimer) {
 
   /** The operations over {@code space}, one generation of a namespace. */
   SpaceOperations<K, V> namespaceSlice(CacheSpace space) {

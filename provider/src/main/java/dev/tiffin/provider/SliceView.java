@@ -3,6 +3,7 @@ package dev.tiffin.provider;
 import dev.tiffin.api.FlightLock;
 import dev.tiffin.api.GetOrSetOptions;
 import dev.tiffin.api.GetOrSetStatistics;
+import dev.tiffin.api.StoreFailures;
 import dev.tiffin.api.StoredValue;
 import dev.tiffin.api.TiffinCache;
 import dev.tiffin.api.ValueFactory;
@@ -124,6 +125,11 @@ abstract class SliceView<K, V> implements TiffinCache<K, V> {
   @Override
   public long unreadableValues() {
     return slices.unreadable().count();
+  }
+
+  @Override
+  public StoreFailures storeFailures() {
+    return slices.health().snapshot();
   }
 
   @Override

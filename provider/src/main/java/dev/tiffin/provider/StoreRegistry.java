@@ -6,6 +6,8 @@ import dev.tiffin.provider.codec.SigningKeyFile;
 import dev.tiffin.provider.codec.SigningKeys;
 import dev.tiffin.provider.async.OpenOnce;
 import dev.tiffin.provider.codec.StoreTrust;
+import dev.tiffin.provider.store.CircuitBreakerStore;
+import dev.tiffin.provider.store.StoreHealth;
 import dev.tiffin.provider.store.redis.RedisStore;
 import dev.tiffin.provider.store.sqlite.SqlitePath;
 import dev.tiffin.provider.store.sqlite.SqliteStore;
@@ -48,26 +50,26 @@ final class StoreRegistry implements AutoCloseable {
         // Its last user may have closed it between the two steps: then open it anew.
         if (!shared.closed) {
           shared.users++;
-          return new OpenStore(shared.store, shared.trust);
+          return new OpenStore(shared.guarded, shared.trust, shared.health);
         }
       }
     }
   }
 
-  /** An open store and what it trusts for deserialization. */
-  record OpenStore(ByteStore store, StoreTrust trust) {
+  /** An open store (behind its circuit breaker, if configured), what it trusts for deserialization, how it fared. */
+  record OpenStore(ByteStore store, StoreTrust trust, StoreHealth health) {
   }
 
   /** Gives back a store; the last user closes it, and the sweeper thread ends with the last store. */
   synchronized void release(ByteStore store) {
     for (Shared shared : open.opened()) {
-      if (shared.store == store && !shared.closed && --shared.users == 0) {
+      if (shared.guarded == store && !shared.closed && --shared.users == 0) {
         shared.closed = true;
         open.remove(shared.identity, shared);
         if (shared.sweep != null) {
           shared.sweep.cancel(false);
         }
-        store.close();
+        shared.store.close();
       }
     }
     if (open.opened().isEmpty()) {
@@ -153,6 +155,8 @@ final class StoreRegistry implements AutoCloseable {
 
   private static final class Shared {
     final ByteStore store;
+    final ByteStore guarded;
+    final StoreHealth health = new StoreHealth();
     final ScheduledFuture<?> sweep;
     final StoreTrust trust;
     final StoreSettings identity;
@@ -162,6 +166,7 @@ final class StoreRegistry implements AutoCloseable {
     Shared(StoreSettings settings, ByteStore store, ScheduledFuture<?> sweep, StoreTrust trust) {
       this.identity = settings.renamed("");
       this.store = store;
+      this.guarded = settings.failures().breaker() ? new CircuitBreakerStore(store, settings.failures(), health) : store;
       this.sweep = sweep;
       this.trust = trust;
     }

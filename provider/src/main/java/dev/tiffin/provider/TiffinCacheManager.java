@@ -14,6 +14,7 @@ import dev.tiffin.provider.config.SettingsLoader;
 import dev.tiffin.provider.entry.CacheSpace;
 import dev.tiffin.provider.layered.LogicalExpiryStore;
 import dev.tiffin.provider.layered.TagInvalidations;
+import dev.tiffin.provider.store.FailuresAsMisses;
 import dev.tiffin.provider.store.InProcessInvalidationBus;
 import dev.tiffin.provider.near.NearStore;
 import dev.tiffin.spi.ByteStore;
@@ -161,11 +162,14 @@ public final class TiffinCacheManager implements CacheManager {
         shared.invalidationBus() != null ? shared.invalidationBus() : InProcessInvalidationBus.forStore(shared.describe()),
         codec.keys().channel()) : null;
     ByteStore read = near != null ? near : shared;
+    if (settings.store(cacheSettings.store()).failures().asMisses()) {
+      read = new FailuresAsMisses(read, near != null ? near : FailuresAsMisses.LastKnown.NONE, store.health());
+    }
     // Every cache reads by logical expiry, so getOrSet's graced and tagged entries look right to JCache.
     ByteStore logical = new LogicalExpiryStore(read, new TagInvalidations(shared, codec.keys(), clock));
     CacheSpace space = new CacheSpace(cacheName, logical, codec.keys(), codec.values(), clock);
     StoreBackedCache<K, V> cache = assembler.assemble(space, configuration,
-        settings.store(cacheSettings.store()).timeout(), unreadable, near);
+        settings.store(cacheSettings.store()).timeout(), unreadable, near, store.health());
     caches.put(cacheName, cache);
     return cache;
   }

@@ -18,7 +18,7 @@ public final class SettingNames {
 
   static final List<String> STORE_SETTINGS = List.of(
       "uri", "timeout", "pool-size", "sweep-interval", "username", "password", "signing-key", "previous-signing-key",
-      "change-poll-interval");
+      "change-poll-interval", "failures-as-misses", "breaker.failures", "breaker.open-for");
   /** Settings whose values are never printed nor handed out through {@code getProperties()}. */
   static final Set<String> SECRET_SETTINGS = Set.of("password", "signing-key", "previous-signing-key");
   /** URI schemes of the stores this version can open. */

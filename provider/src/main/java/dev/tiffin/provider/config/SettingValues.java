@@ -4,6 +4,7 @@ import dev.tiffin.config.Durations;
 import dev.tiffin.config.CacheSettings;
 import dev.tiffin.config.NearSettings;
 import dev.tiffin.config.ExpirySetting;
+import dev.tiffin.config.FailureSettings;
 import dev.tiffin.config.Secret;
 import dev.tiffin.config.StoreSettings;
 import dev.tiffin.provider.codec.SigningKeys;
@@ -61,7 +62,9 @@ final class SettingValues {
         Optional.ofNullable(values.get(key + "password")).map(dev.tiffin.config.Secret::new),
         signingKey(key + "signing-key"),
         signingKey(key + "previous-signing-key"),
-        atLeast(key + "change-poll-interval", Defaults.CHANGE_POLL_INTERVAL, Duration.ofMillis(1)));
+        atLeast(key + "change-poll-interval", Defaults.CHANGE_POLL_INTERVAL, Duration.ofMillis(1)),
+        new FailureSettings(bool(key + "failures-as-misses", false), wholeNumber(key + "breaker.failures", 0),
+            atLeast(key + "breaker.open-for", FailureSettings.DEFAULT_OPEN_FOR, Duration.ofMillis(1))));
   }
 
   private Optional<Secret> signingKey(String key) {

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Scheduler;
 import dev.tiffin.config.NearSettings;
+import dev.tiffin.provider.store.FailuresAsMisses;
 import dev.tiffin.provider.store.ForwardingStore;
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.InvalidationBus;
@@ -34,7 +35,7 @@ import java.util.function.LongSupplier;
  * stripe of keys): two racing writers could otherwise keep their values in the opposite order to the
  * one the store applied them in.
  */
-public final class NearStore extends ForwardingStore implements InvalidationBus.Listener {
+public final class NearStore extends ForwardingStore implements InvalidationBus.Listener, FailuresAsMisses.LastKnown {
 
   private static final int STRIPES = 1024;
   private static final long UNKNOWN = Long.MIN_VALUE;
@@ -67,6 +68,22 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
   public NearEntry peek(byte[] key) {
     NearEntry held = near.getIfPresent(ByteBuffer.wrap(key));
     return held != null && serves(held) ? held : null;
+  }
+
+  /**
+   * The copy held of {@code key} when no invalidation since has dropped it and its expiry is not up,
+   * even while the bus is offline: for answering a read the store failed, by choice.
+   */
+  @Override
+  public StoredEntry lastKnown(byte[] key) {
+    NearEntry held = near.getIfPresent(ByteBuffer.wrap(key));
+    return held != null && held.isCurrent(epoch.get()) && !held.stored().isExpiredAt(clock.getAsLong())
+        ? held.stored() : null;
+  }
+
+  @Override
+  public void forget(byte[] key) {
+    drop(key);
   }
 
   /**

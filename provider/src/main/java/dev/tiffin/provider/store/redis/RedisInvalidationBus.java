@@ -107,12 +107,14 @@ final class RedisInvalidationBus implements InvalidationBus, AutoCloseable {
     }
   }
 
-  /** Nothing is promised while unsubscribed: every member serves nothing and drops what it held. */
+  /**
+   * Nothing is promised while unsubscribed: every member serves nothing. What they hold stays, never
+   * served as a hit (the resubscription flushes it first), for a store failure to fall back on.
+   */
   private void goOffline() {
     for (List<Member> members : channels.values()) {
       for (Member member : members) {
         member.online = false;
-        member.listener.invalidateAll();
       }
     }
   }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tiffin.config.CacheSettings;
 import dev.tiffin.config.ExpirySetting;
 import dev.tiffin.config.NearSettings;
+import dev.tiffin.config.StoreSettings;
+import dev.tiffin.config.FailureSettings;
 import dev.tiffin.config.TiffinSettings;
 import java.io.IOException;
 import java.net.URI;
@@ -115,6 +117,24 @@ class SettingsLoaderTest {
     system.setProperty("tiffin.cache.users.near.maximum", "10");
     assertTrue(assertThrows(CacheException.class, () -> load(SettingsLoader.DEFAULT_URI, null)).getMessage()
         .startsWith("Unknown Tiffin setting(s) [tiffin.cache.users.near.maximum]"));
+  }
+
+  @Test
+  void failureAndChangeLogSettingsAreReadFromTheEnvironmentAndChecked() {
+    env.put("TIFFIN_STORE_DEFAULT_FAILURES_AS_MISSES", "true");
+    env.put("TIFFIN_STORE_DEFAULT_BREAKER_FAILURES", "5");
+    env.put("TIFFIN_STORE_DEFAULT_BREAKER_OPEN_FOR", "2s");
+    env.put("TIFFIN_STORE_DEFAULT_CHANGE_POLL_INTERVAL", "20ms");
+    StoreSettings store = load(SettingsLoader.DEFAULT_URI, null).store("default");
+    assertEquals(new FailureSettings(true, 5, Duration.ofSeconds(2)), store.failures());
+    assertEquals(Duration.ofMillis(20), store.changePollInterval());
+    env.clear();
+    assertEquals(FailureSettings.off(), load(SettingsLoader.DEFAULT_URI, null).store("default").failures());
+
+    assertRefused("tiffin.store.default.failures-as-misses", "maybe");
+    assertRefused("tiffin.store.default.breaker.failures", "-1");
+    assertRefused("tiffin.store.default.breaker.open-for", "0s");
+    assertRefused("tiffin.store.default.change-poll-interval", "0ms");
   }
 
   @Test

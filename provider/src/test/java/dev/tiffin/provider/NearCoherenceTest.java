@@ -3,6 +3,8 @@ package dev.tiffin.provider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tiffin.api.GetOrSetOptions;
+import dev.tiffin.api.TiffinCache;
 import dev.tiffin.provider.near.InvalidationMessage;
 import dev.tiffin.testing.redis.LocalRedis;
 import java.nio.charset.StandardCharsets;
@@ -161,6 +163,36 @@ class NearCoherenceTest {
           + " µs");
       awaitNearHolds(reader, "k");
     }
+  }
+
+  @Test
+  void namespaceClearsClearsAndTagDeletionsInOneJvmReachTheNearTierOfAnother() throws Exception {
+    try (TiffinCachingProvider writing = provider(); TiffinCachingProvider reading = provider()) {
+      TiffinCache<String, String> writer = cache(writing).unwrap(TiffinCache.class);
+      TiffinCache<String, String> reader = cache(reading).unwrap(TiffinCache.class);
+      writer.namespace("tenant").set("k", "v1", java.time.Duration.ofMinutes(5));
+      writer.getOrSet("tagged", GetOrSetOptions.defaults().withTags("t"), context -> "t1");
+      writer.set("plain", "p1", java.time.Duration.ofMinutes(5));
+      awaitNearHolds(cache(reading), "plain");
+      assertEquals("v1", reader.namespace("tenant").get("k"));
+      assertEquals("t1", reader.getOrSet("tagged", GetOrSetOptions.defaults().withTags("t"), context -> "other"));
+
+      writer.namespace("tenant").clear();
+      writer.deleteByTag("t");
+      awaitEquals(null, () -> reader.namespace("tenant").get("k"), "the namespace clear never arrived");
+      assertEquals(null, reader.get("tagged"), "a tag's invalidation is read from the store on every tagged read");
+      writer.clear();
+      awaitEquals(null, () -> reader.get("plain"), "the cache's clear never arrived");
+    }
+  }
+
+  private static void awaitEquals(Object expected, java.util.function.Supplier<Object> actual, String message)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    while (!java.util.Objects.equals(expected, actual.get()) && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
+    assertEquals(expected, actual.get(), message);
   }
 
   private static void publish(RedisClient raw, InvalidationMessage message) {

@@ -34,7 +34,8 @@ final class SqliteChangeLog implements AutoCloseable {
       trigger("insert", "INSERT", "new"), trigger("update", "UPDATE", "new"), trigger("delete", "DELETE", "old"));
   private static final String CHANGES_AFTER = "SELECT seq, key FROM " + TABLE + " WHERE seq > ? ORDER BY seq LIMIT ?";
   private static final String LAST = "SELECT coalesce(max(seq), 0) FROM " + TABLE;
-  private static final String PRUNE = "DELETE FROM " + TABLE + " WHERE seq <= ?";
+  private static final String PRUNE = "DELETE FROM " + TABLE + " WHERE seq <= (SELECT max(seq) FROM " + TABLE + ") - ?";
+  private static final String EXISTS = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + TABLE + "'";
   private static final int BATCH = 10_000;
 
   private final Connection connection;
@@ -155,13 +156,29 @@ final class SqliteChangeLog implements AutoCloseable {
     if (lastSeq - prunedThrough < 2 * keep) {
       return;
     }
-    try (PreparedStatement prune = connection.prepareStatement(PRUNE)) {
-      prune.setLong(1, lastSeq - keep);
-      prune.executeUpdate();
+    try {
+      prune(connection, keep);
       prunedThrough = lastSeq - keep;
     } catch (SQLException e) {
       // Another process may be pruning or writing; the next long log tries again.
       LOG.log(System.Logger.Level.DEBUG, "Pruning the change log of SQLite store " + description + " failed", e);
+    }
+  }
+
+  /**
+   * Deletes all but the newest {@code keep} changes of the database's log, if it has one: the log
+   * outlives the near tiers that read it, so every process's sweeper keeps it to its bound.
+   */
+  static void prune(Connection connection, long keep) throws SQLException {
+    try (Statement statement = connection.createStatement();
+         ResultSet exists = statement.executeQuery(EXISTS)) {
+      if (!exists.next()) {
+        return;
+      }
+    }
+    try (PreparedStatement prune = connection.prepareStatement(PRUNE)) {
+      prune.setLong(1, keep);
+      prune.executeUpdate();
     }
   }
 

@@ -274,6 +274,10 @@ public final class SqliteStore implements ByteStore {
         break;
       }
     }
+    pool.run(session -> {
+      SqliteChangeLog.prune(session.connection(), CHANGES_KEPT);
+      return null;
+    });
     return removed;
   }
 

@@ -146,6 +146,19 @@ class SqliteChangeLogTest {
   }
 
   @Test
+  void theSweeperPrunesALogNobodyPollsAndIgnoresADatabaseWithoutOne() throws Exception {
+    assertEquals(0, store.sweep(System.currentTimeMillis(), 1), "no log yet: nothing to prune, no error");
+    new SqliteChangeLog(dataSource, "'log'", Duration.ofHours(1), 1_000).close();
+    for (int i = 0; i < 30; i++) {
+      store.put(b("k" + i), b("v"), Long.MAX_VALUE, ByteStore.KEEP_EXPIRY);
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      SqliteChangeLog.prune(connection, 10);
+    }
+    assertEquals(10, rows());
+  }
+
+  @Test
   void whileTheLogCannotBeReadItIsOfflineAndItsListenersDropEverything() throws Exception {
     AtomicBoolean failing = new AtomicBoolean();
     Connection real = dataSource.getConnection();

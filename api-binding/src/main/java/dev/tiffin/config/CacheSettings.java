@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param allowedClasses class names or {@code package.*} patterns that deserialization accepts
  *     besides JDK value types and the cache's declared key and value types
  * @param near the cache's near (in-process) tier, off unless configured
+ * @param listenersAcrossJvms whether the cache's listeners also hear changes made in other JVMs
  */
 public record CacheSettings(
     String store,
@@ -22,7 +23,8 @@ public record CacheSettings(
     boolean statistics,
     boolean management,
     List<String> allowedClasses,
-    NearSettings near) {
+    NearSettings near,
+    boolean listenersAcrossJvms) {
 
   /** The name of the store used when none is configured. */
   public static final String DEFAULT_STORE = "default";
@@ -37,6 +39,6 @@ public record CacheSettings(
 
   /** The settings of a cache nobody configured. */
   public static CacheSettings defaults() {
-    return new CacheSettings(DEFAULT_STORE, Optional.empty(), false, false, List.of(), NearSettings.off());
+    return new CacheSettings(DEFAULT_STORE, Optional.empty(), false, false, List.of(), NearSettings.off(), false);
   }
 }

@@ -22,6 +22,11 @@ public interface InvalidationBus {
     /** Tells the other members that every key may have changed. */
     void publishFlush();
 
+    /** Hands the other members these opaque records (entry events), in order; a bus may not carry them. */
+    default void publishEvents(List<byte[]> records) {
+      throw new UnsupportedOperationException("This invalidation bus carries no events");
+    }
+
     /** Whether invalidations reach this member now; while not, its near tier must serve nothing. */
     boolean isOnline();
 
@@ -38,5 +43,9 @@ public interface InvalidationBus {
 
     /** Any key may have changed: a message was lost, or the member was offline. */
     void invalidateAll();
+
+    /** Records another member published with {@link Membership#publishEvents}. */
+    default void events(List<byte[]> records) {
+    }
   }
 }

@@ -16,9 +16,11 @@ import dev.tiffin.provider.lock.LockSpace;
 import dev.tiffin.provider.lock.WriteThroughLocks;
 import dev.tiffin.provider.management.CacheMBeans;
 import dev.tiffin.provider.management.CacheStatistics;
+import dev.tiffin.provider.event.RemoteEvents;
 import dev.tiffin.provider.near.NearStore;
 import dev.tiffin.provider.store.StoreHealth;
 import dev.tiffin.provider.time.Ticker;
+import dev.tiffin.spi.InvalidationBus;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import javax.cache.configuration.MutableConfiguration;
@@ -68,6 +70,11 @@ final class CacheAssembler {
     // Registered only once the cache is whole: an MXBean must never expose a half-built cache.
     context.mbeans().start();
     return cache;
+  }
+
+  /** Shares the cache's entry events with its namesakes in other JVMs over {@code bus}. */
+  <K, V> void shareEvents(StoreBackedCache<K, V> cache, InvalidationBus bus) {
+    new RemoteEvents<>(cache, cache.context().space(), executor).join(bus, cache.context().events());
   }
 
   private <K, V> StoreBackedCache.CacheLayers<K, V> layers(StoreBackedCache<K, V> cache, CacheContext<K, V> context,

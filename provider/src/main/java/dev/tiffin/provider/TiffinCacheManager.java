@@ -2,6 +2,7 @@ package dev.tiffin.provider;
 
 import dev.tiffin.api.TiffinProperties;
 import dev.tiffin.config.CacheSettings;
+import dev.tiffin.config.StoreSettings;
 import dev.tiffin.config.TiffinSettings;
 import dev.tiffin.provider.StoreRegistry.OpenStore;
 import dev.tiffin.provider.catalog.CatalogRecord;
@@ -12,12 +13,6 @@ import dev.tiffin.provider.codec.UnreadableValues;
 import dev.tiffin.provider.config.SettingNames;
 import dev.tiffin.provider.config.SettingsLoader;
 import dev.tiffin.provider.entry.CacheSpace;
-import dev.tiffin.provider.layered.LogicalExpiryStore;
-import dev.tiffin.provider.layered.TagInvalidations;
-import dev.tiffin.provider.store.FailuresAsMisses;
-import dev.tiffin.provider.store.InProcessInvalidationBus;
-import dev.tiffin.provider.near.NearStore;
-import dev.tiffin.spi.ByteStore;
 import dev.tiffin.provider.time.Ticker;
 import java.net.URI;
 import java.util.ArrayList;
@@ -157,19 +152,14 @@ public final class TiffinCacheManager implements CacheManager {
     EnvelopeCodec.Pair codec = EnvelopeCodec.forCache(settings.app(), cacheName, store.trust(),
         List.of(configuration.getKeyType(), configuration.getValueType()), cacheSettings.allowedClasses(),
         classLoader, unreadable);
-    ByteStore shared = store.store();
-    NearStore near = cacheSettings.near().enabled() ? new NearStore(shared, cacheSettings.near(), clock,
-        shared.invalidationBus() != null ? shared.invalidationBus() : InProcessInvalidationBus.forStore(shared.describe()),
-        codec.keys().channel()) : null;
-    ByteStore read = near != null ? near : shared;
-    if (settings.store(cacheSettings.store()).failures().asMisses()) {
-      read = new FailuresAsMisses(read, near != null ? near : FailuresAsMisses.LastKnown.NONE, store.health());
+    StoreSettings storeSettings = settings.store(cacheSettings.store());
+    CacheStoreLayers layers = CacheStoreLayers.over(store, cacheSettings, storeSettings.failures(), codec.keys(), clock);
+    CacheSpace space = new CacheSpace(cacheName, layers.top(), codec.keys(), codec.values(), clock);
+    StoreBackedCache<K, V> cache = assembler.assemble(space, configuration, storeSettings.timeout(), unreadable,
+        layers.near(), store.health());
+    if (cacheSettings.listenersAcrossJvms()) {
+      assembler.shareEvents(cache, CacheStoreLayers.busOf(store.store()));
     }
-    // Every cache reads by logical expiry, so getOrSet's graced and tagged entries look right to JCache.
-    ByteStore logical = new LogicalExpiryStore(read, new TagInvalidations(shared, codec.keys(), clock));
-    CacheSpace space = new CacheSpace(cacheName, logical, codec.keys(), codec.values(), clock);
-    StoreBackedCache<K, V> cache = assembler.assemble(space, configuration,
-        settings.store(cacheSettings.store()).timeout(), unreadable, near, store.health());
     caches.put(cacheName, cache);
     return cache;
   }

@@ -57,6 +57,11 @@ public final class KeyCodec {
     return space + "#near";
   }
 
+  /** The name of the channel this cache shares its entry events with other JVMs on. */
+  public String eventChannel() {
+    return space + "#events";
+  }
+
   /** The store key of the counter holding the current generation of namespace {@code name}. */
   public byte[] generationKey(String name) {
     return (space + "#gen:" + escape(name)).getBytes(StandardCharsets.UTF_8);

@@ -92,7 +92,8 @@ final class SettingValues {
         allowed == null ? fallback.allowedClasses() : Arrays.stream(allowed.split(","))
             .map(String::trim).filter(s -> !s.isEmpty()).toList(),
         new NearSettings(wholeNumber(key + "near.max-entries", fallback.near().maxEntries()),
-            atLeast(key + "near.max-age", fallback.near().maxAge(), Duration.ofMillis(1))));
+            atLeast(key + "near.max-age", fallback.near().maxAge(), Duration.ofMillis(1))),
+        bool(key + "listeners-across-jvms", fallback.listenersAcrossJvms()));
   }
 
   String string(String key) {

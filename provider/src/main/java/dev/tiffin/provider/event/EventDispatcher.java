@@ -29,6 +29,7 @@ public final class EventDispatcher<K, V> implements AutoCloseable {
   private final List<ListenerRegistration<K, V>> registrations = new CopyOnWriteArrayList<>();
   private final String cacheName;
   private final Executor executor;
+  private volatile RemoteEvents<K, V> remote;
 
   /** Creates a dispatcher for the named cache, running asynchronous listeners on {@code executor}. */
   public EventDispatcher(String cacheName, Executor executor) {
@@ -52,18 +53,46 @@ public final class EventDispatcher<K, V> implements AutoCloseable {
     }
   }
 
-  /** Whether any listener is registered, so callers can skip building events. */
+  /** Shares every operation's events with other JVMs through {@code remote} from now on. */
+  void shareWith(RemoteEvents<K, V> remote) {
+    this.remote = remote;
+  }
+
+  /** Whether anyone hears events — a listener here, or other JVMs — so callers can skip building them. */
   public boolean hasListeners() {
-    return !registrations.isEmpty();
+    return !registrations.isEmpty() || remote != null;
   }
 
   /** A new batch that collects one operation's events. */
   public EventBatch<K, V> batch() {
-    return registrations.isEmpty() ? EventBatch.none() : new EventBatch<>(this);
+    return hasListeners() ? new EventBatch<>(this) : EventBatch.none();
   }
 
-  /** Delivers the events of one operation; a synchronous listener's failure reaches the caller. */
+  /**
+   * Delivers the events of one operation, after sending them to other JVMs (the operation is done
+   * either way); a synchronous listener's failure reaches the caller.
+   */
   void dispatch(List<TiffinEntryEvent<K, V>> events) {
+    RemoteEvents<K, V> sharing = remote;
+    if (sharing != null) {
+      sharing.publish(events);
+    }
+    deliverHere(events);
+  }
+
+  /**
+   * Delivers events of an operation made in another JVM, in the order they arrived: there is no
+   * caller to wait, so a synchronous listener runs on the arrivals queue and its failure is logged.
+   */
+  void dispatchFromElsewhere(List<TiffinEntryEvent<K, V>> events) {
+    try {
+      deliverHere(events);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "A listener of cache " + cacheName + " failed on events from another JVM", e);
+    }
+  }
+
+  private void deliverHere(List<TiffinEntryEvent<K, V>> events) {
     for (EventType type : DELIVERY_ORDER) {
       List<TiffinEntryEvent<K, V>> ofType = new ArrayList<>();
       for (TiffinEntryEvent<K, V> event : events) {
@@ -126,5 +155,8 @@ public final class EventDispatcher<K, V> implements AutoCloseable {
       Closeables.closeQuietly(registration.filter());
     }
     registrations.clear();
+    if (remote != null) {
+      remote.close();
+    }
   }
 }

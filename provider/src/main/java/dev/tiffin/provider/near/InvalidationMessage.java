@@ -7,31 +7,42 @@ import java.util.UUID;
 
 /**
  * One message on a network invalidation bus: who sent it, its place in the sender's sequence, and
- * what changed — some keys, everything (a flush), or nothing (a heartbeat repeating the sender's
- * latest sequence number, so a receiver notices a lost last message).
+ * what changed — some keys, everything (a flush), nothing (a heartbeat repeating the sender's
+ * latest sequence number, so a receiver notices a lost last message), or entry events for listeners
+ * in other JVMs.
  *
  * <pre>
  *   sender(16)  sequence(8)  count(4)  [length(4) key]*      count -1: flush, -2: heartbeat
+ *   sender(16)  sequence(8)  -3(4)  count(4)  [length(4) event]*
  * </pre>
  */
 public record InvalidationMessage(UUID sender, long sequence, Kind kind, List<byte[]> keys) {
 
   /** What a message says. */
-  public enum Kind { KEYS, FLUSH, HEARTBEAT }
+  public enum Kind { KEYS, FLUSH, HEARTBEAT, EVENTS }
 
   private static final int FLUSH = -1;
   private static final int HEARTBEAT = -2;
+  private static final int EVENTS = -3;
   private static final int HEAD = 16 + 8 + 4;
 
   /** The message as bytes. */
   public byte[] encode() {
-    int length = HEAD;
+    int length = kind == Kind.EVENTS ? HEAD + 4 : HEAD;
     for (byte[] key : keys) {
       length += 4 + key.length;
     }
     ByteBuffer out = ByteBuffer.allocate(length).putLong(sender.getMostSignificantBits())
         .putLong(sender.getLeastSignificantBits()).putLong(sequence)
-        .putInt(kind == Kind.FLUSH ? FLUSH : kind == Kind.HEARTBEAT ? HEARTBEAT : keys.size());
+        .putInt(switch (kind) {
+          case FLUSH -> FLUSH;
+          case HEARTBEAT -> HEARTBEAT;
+          case EVENTS -> EVENTS;
+          case KEYS -> keys.size();
+        });
+    if (kind == Kind.EVENTS) {
+      out.putInt(keys.size());
+    }
     for (byte[] key : keys) {
       out.putInt(key.length).put(key);
     }
@@ -50,6 +61,11 @@ public record InvalidationMessage(UUID sender, long sequence, Kind kind, List<by
     if (count == FLUSH || count == HEARTBEAT) {
       return new InvalidationMessage(sender, sequence, count == FLUSH ? Kind.FLUSH : Kind.HEARTBEAT, List.of());
     }
+    Kind kind = Kind.KEYS;
+    if (count == EVENTS && in.remaining() >= 4) {
+      kind = Kind.EVENTS;
+      count = in.getInt();
+    }
     if (count < 0) {
       return null;
     }
@@ -66,6 +82,6 @@ public record InvalidationMessage(UUID sender, long sequence, Kind kind, List<by
       in.get(key);
       keys.add(key);
     }
-    return new InvalidationMessage(sender, sequence, Kind.KEYS, keys);
+    return new InvalidationMessage(sender, sequence, kind, keys);
   }
 }

@@ -49,6 +49,15 @@ public final class InProcessInvalidationBus implements InvalidationBus {
       }
 
       @Override
+      public void publishEvents(List<byte[]> records) {
+        for (Listener member : members) {
+          if (member != listener) {
+            member.events(records);
+          }
+        }
+      }
+
+      @Override
       public boolean isOnline() {
         return true;
       }

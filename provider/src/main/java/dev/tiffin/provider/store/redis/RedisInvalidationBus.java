@@ -146,12 +146,15 @@ final class RedisInvalidationBus implements InvalidationBus, AutoCloseable {
     }
   }
 
-  /** One message per member that wrote: all its keys, or a flush. */
+  /** One message per member that wrote: all its keys, or a flush; and one with its events, in order. */
   private void send(List<Outgoing> batch) {
     Map<Member, List<byte[]>> keys = new LinkedHashMap<>();
     Map<Member, Boolean> flush = new LinkedHashMap<>();
+    Map<Member, List<byte[]>> events = new LinkedHashMap<>();
     for (Outgoing out : batch) {
-      if (out.keys == null) {
+      if (out.events) {
+        events.computeIfAbsent(out.member, m -> new ArrayList<>()).addAll(out.keys);
+      } else if (out.keys == null) {
         flush.put(out.member, true);
       } else {
         keys.computeIfAbsent(out.member, m -> new ArrayList<>()).addAll(out.keys);
@@ -168,6 +171,7 @@ final class RedisInvalidationBus implements InvalidationBus, AutoCloseable {
         publish(member, InvalidationMessage.Kind.FLUSH, List.of());
       }
     }
+    events.forEach((member, records) -> publish(member, InvalidationMessage.Kind.EVENTS, records));
   }
 
   private void heartbeat() {
@@ -209,8 +213,8 @@ final class RedisInvalidationBus implements InvalidationBus, AutoCloseable {
     }
   }
 
-  /** A queued invalidation: keys, or {@code null} for a flush. */
-  private record Outgoing(Member member, List<byte[]> keys) {
+  /** A queued message: keys, or {@code null} for a flush; or, with {@code events}, event records. */
+  private record Outgoing(Member member, List<byte[]> keys, boolean events) {
   }
 
   /** One member of a channel: its id and sequence (used by the publishing thread only), and its state. */
@@ -229,12 +233,17 @@ final class RedisInvalidationBus implements InvalidationBus, AutoCloseable {
 
     @Override
     public void publish(List<byte[]> keys) {
-      outgoing.add(new Outgoing(this, List.copyOf(keys)));
+      outgoing.add(new Outgoing(this, List.copyOf(keys), false));
+    }
+
+    @Override
+    public void publishEvents(List<byte[]> records) {
+      outgoing.add(new Outgoing(this, List.copyOf(records), true));
     }
 
     @Override
     public void publishFlush() {
-      outgoing.add(new Outgoing(this, null));
+      outgoing.add(new Outgoing(this, null, false));
     }
 
     @Override
@@ -260,6 +269,8 @@ final class RedisInvalidationBus implements InvalidationBus, AutoCloseable {
         listener.invalidateAll();
       } else if (message.kind() == InvalidationMessage.Kind.KEYS) {
         listener.invalidate(message.keys());
+      } else if (message.kind() == InvalidationMessage.Kind.EVENTS) {
+        listener.events(message.keys());
       }
     }
   }

@@ -1,0 +1,44 @@
+package dev.tiffin.provider;
+
+import dev.tiffin.config.CacheSettings;
+import dev.tiffin.config.FailureSettings;
+import dev.tiffin.provider.StoreRegistry.OpenStore;
+import dev.tiffin.provider.codec.KeyCodec;
+import dev.tiffin.provider.layered.LogicalExpiryStore;
+import dev.tiffin.provider.layered.TagInvalidations;
+import dev.tiffin.provider.near.NearStore;
+import dev.tiffin.provider.store.FailuresAsMisses;
+import dev.tiffin.provider.store.InProcessInvalidationBus;
+import dev.tiffin.spi.ByteStore;
+import dev.tiffin.spi.InvalidationBus;
+import java.util.function.LongSupplier;
+
+/**
+ * The store layers one cache goes through, chosen once when it opens, bottom up: the shared store
+ * (behind its circuit breaker, if any), the near tier, failures-as-misses, logical expiry.
+ *
+ * @param near the cache's near tier, or {@code null}
+ * @param top the layer the cache calls
+ */
+record CacheStoreLayers(NearStore near, ByteStore top) {
+
+  /** Stacks the layers {@code cache} and {@code failures} ask for over {@code store}. */
+  static CacheStoreLayers over(OpenStore store, CacheSettings cache, FailureSettings failures, KeyCodec keys,
+      LongSupplier clock) {
+    ByteStore shared = store.store();
+    NearStore near = cache.near().enabled()
+        ? new NearStore(shared, cache.near(), clock, busOf(shared), keys.channel()) : null;
+    ByteStore read = near != null ? near : shared;
+    if (failures.asMisses()) {
+      read = new FailuresAsMisses(read, near != null ? near : FailuresAsMisses.LastKnown.NONE, store.health());
+    }
+    // Every cache reads by logical expiry, so getOrSet's graced and tagged entries look right to JCache.
+    return new CacheStoreLayers(near, new LogicalExpiryStore(read, new TagInvalidations(shared, keys, clock)));
+  }
+
+  /** The store's bus for near tiers and shared events; a store without one reaches this JVM only. */
+  static InvalidationBus busOf(ByteStore store) {
+    InvalidationBus bus = store.invalidationBus();
+    return bus != null ? bus : InProcessInvalidationBus.forStore(store.describe());
+  }
+}

@@ -138,6 +138,15 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void listenersAcrossJvmsAreOffUnlessACacheOrTheTemplateTurnsThemOn() {
+    system.setProperty("tiffin.cache.orders.listeners-across-jvms", "true");
+    TiffinSettings settings = load(SettingsLoader.DEFAULT_URI, null);
+    assertTrue(settings.cache("orders").listenersAcrossJvms());
+    assertFalse(settings.cache("users").listenersAcrossJvms());
+    assertRefused("tiffin.cache.users.listeners-across-jvms", "sometimes");
+  }
+
+  @Test
   void environmentVariablesCanDefineAStore() {
     env.put("TIFFIN_STORE_SIDE_URI", "sqlite:/side.db");
     env.put("TIFFIN_STORE_SIDE_POOL_SIZE", "5");

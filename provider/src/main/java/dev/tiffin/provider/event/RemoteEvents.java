@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
 import javax.cache.Cache;
 import javax.cache.event.EventType;
 
@@ -19,7 +18,7 @@ import javax.cache.event.EventType;
  * to its listeners in arrival order, on a queue of their own.
  *
  * <p>Delivery is at most once: a lost message (noticed by the bus's sequence numbers) loses its
- * events, which is logged and counted; nothing is redelivered.
+ * events, which is logged; nothing is redelivered.
  *
  * <pre>
  *   record: type(1)  keyLength(4) storeKey  valueLength(4) value  oldValueLength(4) oldValue   (length -1: none)
@@ -33,7 +32,6 @@ public final class RemoteEvents<K, V> implements InvalidationBus.Listener, AutoC
   private final Cache<K, V> cache;
   private final CacheSpace space;
   private final SerialQueue arrivals;
-  private final LongAdder lost = new LongAdder();
   private final AtomicBoolean subscribed = new AtomicBoolean();
   private volatile EventDispatcher<K, V> dispatcher;
   private InvalidationBus.Membership membership;
@@ -50,11 +48,6 @@ public final class RemoteEvents<K, V> implements InvalidationBus.Listener, AutoC
     this.dispatcher = dispatcher;
     this.membership = bus.join(space.keys().eventChannel(), this);
     dispatcher.shareWith(this);
-  }
-
-  /** Events lost on the way here (a message the bus saw missing) since the cache opened. */
-  public long lost() {
-    return lost.sum();
   }
 
   /** Sends one operation's events to the other JVMs. */
@@ -144,7 +137,6 @@ public final class RemoteEvents<K, V> implements InvalidationBus.Listener, AutoC
     if (subscribed.compareAndSet(false, true)) {
       return;
     }
-    lost.increment();
     LOG.log(System.Logger.Level.WARNING, "Entry events from other JVMs for cache " + space.cacheName()
         + " may have been lost (a message went missing or the bus reconnected); listeners did not hear them");
   }

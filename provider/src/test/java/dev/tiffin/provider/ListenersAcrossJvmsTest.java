@@ -2,7 +2,13 @@ package dev.tiffin.provider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tiffin.provider.near.InvalidationMessage;
 import dev.tiffin.testing.redis.LocalRedis;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import javax.cache.event.EventType;
+import redis.clients.jedis.RedisClient;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -118,6 +124,38 @@ class ListenersAcrossJvmsTest {
       await(thereSync, expected);
       assertEquals(expected, here.heard, "the writer's own listener hears each event once, at once");
     }
+  }
+
+  @Test
+  void afterALostMessageTheEventsThatDoArriveAreStillDelivered() throws Exception {
+    try (TiffinCachingProvider listening = provider(REDIS.server().uri());
+         RedisClient raw = RedisClient.create(REDIS.server().host(), REDIS.server().port())) {
+      Cache<String, String> reader = cache(listening);
+      Recorder there = listen(reader, false);
+      UUID sender = UUID.randomUUID();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      // Until the subscription is confirmed a message may go unheard: repeat the first one until it is heard.
+      while (there.heard.isEmpty() && System.nanoTime() < deadline) {
+        publish(raw, sender, 1, "k1", "v1");
+        Thread.sleep(20);
+      }
+      there.heard.clear();
+
+      publish(raw, sender, 3, "k3", "v3");
+
+      await(there, List.of("CREATED k3 v3 -"));
+    }
+  }
+
+  /** Publishes, as another JVM would, one EVENTS message holding a CREATED event. */
+  private static void publish(RedisClient raw, UUID sender, long sequence, String key, String value) {
+    byte[] storeKey = ("tiffin:shared:" + key).getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    byte[] record = ByteBuffer.allocate(1 + 12 + storeKey.length + bytes.length)
+        .put((byte) EventType.CREATED.ordinal()).putInt(storeKey.length).put(storeKey)
+        .putInt(bytes.length).put(bytes).putInt(-1).array();
+    raw.publish("tiffin:shared#events".getBytes(StandardCharsets.UTF_8),
+        new InvalidationMessage(sender, sequence, InvalidationMessage.Kind.EVENTS, List.of(record)).encode());
   }
 
   /** Writes a probe key until the other side hears it (its subscription is confirmed), then removes it. */

@@ -265,11 +265,14 @@ final class RedisInvalidationBus implements InvalidationBus, AutoCloseable {
       if (message.sender().equals(id)) {
         return;
       }
-      if (gaps.lostBefore(message) || message.kind() == InvalidationMessage.Kind.FLUSH) {
+      boolean lost = gaps.lostBefore(message);
+      if (lost || message.kind() == InvalidationMessage.Kind.FLUSH) {
         listener.invalidateAll();
       } else if (message.kind() == InvalidationMessage.Kind.KEYS) {
         listener.invalidate(message.keys());
-      } else if (message.kind() == InvalidationMessage.Kind.EVENTS) {
+      }
+      // A flush covers lost keys; lost events stay lost, but the ones that did arrive are still news.
+      if (message.kind() == InvalidationMessage.Kind.EVENTS) {
         listener.events(message.keys());
       }
     }

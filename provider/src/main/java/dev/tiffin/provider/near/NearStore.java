@@ -42,7 +42,6 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
 
   private final LongSupplier clock;
   private final long maxAgeMillis;
-  private final long capacity;
   private final Cache<ByteBuffer, NearEntry> near;
   private final AtomicLongArray versions = new AtomicLongArray(STRIPES);
   private final AtomicLong epoch = new AtomicLong();
@@ -54,7 +53,6 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
     super(store);
     this.clock = clock;
     this.maxAgeMillis = settings.maxAge().toMillis();
-    this.capacity = settings.maxEntries();
     // Evicted entries are marked at once, so no reference held elsewhere outlives them.
     // The scheduler evicts entries when their maximum age is up, even when nobody reads this map.
     this.near = Caffeine.newBuilder().maximumSize(settings.maxEntries()).expireAfterWrite(settings.maxAge())
@@ -288,12 +286,11 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
     for (int i = 0; i < STRIPES; i++) {
       versions.incrementAndGet(i);
     }
-    near.invalidateAll();
-  }
-
-  /** How many entries the near tier holds at most. */
-  public long capacity() {
-    return capacity;
+    // Marked like evicted entries, so whatever points at them (the key index) lets go of them too.
+    near.asMap().values().removeIf(entry -> {
+      entry.drop();
+      return true;
+    });
   }
 
   /** How many entries the near tier holds now. */

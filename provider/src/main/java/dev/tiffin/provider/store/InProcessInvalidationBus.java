@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Invalidations between the members in one JVM — caches of the same name opened by other managers
@@ -32,27 +33,23 @@ public final class InProcessInvalidationBus implements InvalidationBus {
     return new Membership() {
       @Override
       public void publish(List<byte[]> keys) {
-        for (Listener member : members) {
-          if (member != listener) {
-            member.invalidate(keys);
-          }
-        }
+        toOthers(member -> member.invalidate(keys));
       }
 
       @Override
       public void publishFlush() {
-        for (Listener member : members) {
-          if (member != listener) {
-            member.invalidateAll();
-          }
-        }
+        toOthers(Listener::invalidateAll);
       }
 
       @Override
       public void publishEvents(List<byte[]> records) {
+        toOthers(member -> member.events(records));
+      }
+
+      private void toOthers(Consumer<Listener> message) {
         for (Listener member : members) {
           if (member != listener) {
-            member.events(records);
+            message.accept(member);
           }
         }
       }

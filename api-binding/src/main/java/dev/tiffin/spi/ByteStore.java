@@ -96,6 +96,14 @@ public interface ByteStore extends AutoCloseable {
     return null;
   }
 
+  /**
+   * The bus that carries entry events between users of this store: its invalidation bus, unless the
+   * store's way of reaching other processes carries keys only (then a bus within this JVM, or {@code null}).
+   */
+  default InvalidationBus eventBus() {
+    return invalidationBus();
+  }
+
   /** A description of where the data lives, safe to print (never a secret). */
   String describe();
 

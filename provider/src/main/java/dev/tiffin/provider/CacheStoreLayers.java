@@ -36,9 +36,17 @@ record CacheStoreLayers(NearStore near, ByteStore top) {
     return new CacheStoreLayers(near, new LogicalExpiryStore(read, new TagInvalidations(shared, keys, clock)));
   }
 
-  /** The store's bus for near tiers and shared events; a store without one reaches this JVM only. */
+  /** The store's bus for near tiers; a store without one reaches this JVM only. */
   static InvalidationBus busOf(ByteStore store) {
-    InvalidationBus bus = store.invalidationBus();
+    return orInJvm(store.invalidationBus(), store);
+  }
+
+  /** The store's bus for shared entry events; a store without one reaches this JVM only. */
+  static InvalidationBus eventBusOf(ByteStore store) {
+    return orInJvm(store.eventBus(), store);
+  }
+
+  private static InvalidationBus orInJvm(InvalidationBus bus, ByteStore store) {
     return bus != null ? bus : InProcessInvalidationBus.forStore(store.describe());
   }
 }

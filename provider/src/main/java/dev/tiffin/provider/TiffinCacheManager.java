@@ -158,7 +158,7 @@ public final class TiffinCacheManager implements CacheManager {
     StoreBackedCache<K, V> cache = assembler.assemble(space, configuration, storeSettings.timeout(), unreadable,
         layers.near(), store.health());
     if (cacheSettings.listenersAcrossJvms()) {
-      assembler.shareEvents(cache, CacheStoreLayers.busOf(store.store()));
+      assembler.shareEvents(cache, CacheStoreLayers.eventBusOf(store.store()));
     }
     caches.put(cacheName, cache);
     return cache;

@@ -1,6 +1,7 @@
 package dev.tiffin.provider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.tiffin.provider.near.InvalidationMessage;
 import dev.tiffin.testing.redis.LocalRedis;
@@ -11,6 +12,9 @@ import javax.cache.event.EventType;
 import redis.clients.jedis.RedisClient;
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +105,13 @@ class ListenersAcrossJvmsTest {
 
   @Test
   void onSqliteAListenerHearsAnotherManagerInThisJvm() throws Exception {
-    hearsTheOtherSide("sqlite:" + folder.resolve("shared.db"));
+    Path file = folder.resolve("shared.db");
+    hearsTheOtherSide("sqlite:" + file);
+    // Events travel within this JVM: the change log other processes' near tiers poll is not made for them.
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        ResultSet logs = connection.getMetaData().getTables(null, null, "tiffin_changes", null)) {
+      assertFalse(logs.next(), "no change log (nor its triggers) without a near tier");
+    }
   }
 
   private void hearsTheOtherSide(String uri) throws Exception {

@@ -95,6 +95,11 @@ public abstract class ForwardingStore implements ByteStore {
   }
 
   @Override
+  public InvalidationBus eventBus() {
+    return store.eventBus();
+  }
+
+  @Override
   public String describe() {
     return store.describe();
   }

@@ -1,6 +1,7 @@
 package dev.tiffin.provider.store.redis;
 
 import dev.tiffin.provider.near.InvalidationMessage;
+import dev.tiffin.provider.near.PacedOutbox;
 import dev.tiffin.provider.near.SequenceGaps;
 import dev.tiffin.spi.InvalidationBus;
 import java.nio.ByteBuffer;
@@ -11,12 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import redis.clients.jedis.BinaryJedisPubSub;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -34,16 +32,21 @@ import redis.clients.jedis.exceptions.JedisDataException;
 final class RedisInvalidationBus implements InvalidationBus, AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(RedisInvalidationBus.class.getName());
-  private static final long HEARTBEAT_MILLIS = 1_000;
+  private static final long HEARTBEAT_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final long RECONNECT_MILLIS = 100;
-  /** How long the publisher waits for more writes before sending, added to every invalidation's delay. */
+  /**
+   * How long the publisher gathers writes into one message, added to every invalidation's delay:
+   * each {@code PUBLISH}, and each wake-up of the subscribers, costs the writers' cores.
+   */
   private static final long LINGER_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+  /** Beats without a write (10 ms) after which the publisher sleeps until the next write wakes it. */
+  private static final int QUIET_BEATS = 50;
   private static final long REFUSED_RETRY_MILLIS = 30_000;
 
   private final UnifiedJedis client;
   private final String store;
   private final Map<ByteBuffer, List<Member>> channels = new ConcurrentHashMap<>();
-  private final BlockingQueue<Outgoing> outgoing = new LinkedBlockingQueue<>();
+  private final PacedOutbox<Outgoing> outgoing = new PacedOutbox<>(LINGER_NANOS, QUIET_BEATS);
   private volatile Subscriber subscriber;
   private volatile boolean closed;
   private boolean refusalLogged;
@@ -123,22 +126,17 @@ final class RedisInvalidationBus implements InvalidationBus, AutoCloseable {
   }
 
   private void publishLoop() {
+    long lastSent = System.nanoTime();
     while (!closed) {
       try {
-        Outgoing first = outgoing.poll(HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
-        if (first == null) {
+        List<Outgoing> batch = outgoing.next(HEARTBEAT_NANOS);
+        if (!batch.isEmpty()) {
+          send(batch);
+          lastSent = System.nanoTime();
+        } else if (System.nanoTime() - lastSent >= HEARTBEAT_NANOS) {
           heartbeat();
-          continue;
+          lastSent = System.nanoTime();
         }
-        List<Outgoing> batch = new ArrayList<>();
-        batch.add(first);
-        // A short pause gathers the writes close behind into one message: each PUBLISH, and each
-        // wake-up of this thread and the subscribers, costs the writers' cores.
-        LockSupport.parkNanos(LINGER_NANOS);
-        outgoing.drainTo(batch, 1_000);
-        send(batch);
-      } catch (InterruptedException e) {
-        return;
       } catch (RuntimeException e) {
         // The numbers went out of step with what was sent: receivers will see the gap and flush.
         LOG.log(System.Logger.Level.DEBUG, "Publishing invalidations to " + store + " failed", e);

@@ -324,6 +324,12 @@ public final class SqliteStore implements ByteStore {
     return bus;
   }
 
+  /** This JVM's other managers only: the change log records keys, not events, and needs no creating for them. */
+  @Override
+  public InvalidationBus eventBus() {
+    return InProcessInvalidationBus.forStore(describe());
+  }
+
   @Override
   public void close() {
     synchronized (this) {

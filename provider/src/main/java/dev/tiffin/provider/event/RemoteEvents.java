@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.cache.Cache;
 import javax.cache.event.EventType;
@@ -151,6 +152,6 @@ public final class RemoteEvents<K, V> implements InvalidationBus.Listener, AutoC
     if (membership != null) {
       membership.close();
     }
-    arrivals.awaitIdle(10, java.util.concurrent.TimeUnit.SECONDS);
+    arrivals.awaitIdle(10, TimeUnit.SECONDS);
   }
 }

@@ -35,12 +35,6 @@ final class SqliteInvalidationBus implements InvalidationBus {
       }
 
       @Override
-      public void publishEvents(List<byte[]> records) {
-        // Events reach this JVM's other members only: the change log records keys, not events.
-        local.publishEvents(records);
-      }
-
-      @Override
       public boolean isOnline() {
         return log.isOnline();
       }

@@ -41,6 +41,14 @@ public interface InvalidationBus {
     /** These store keys changed. */
     void invalidate(List<byte[]> keys);
 
+    /**
+     * These store keys changed, and {@code current} holds what the store held for each once they had
+     * ({@code null} where it is gone or was not read): a copy equal to it is still right to serve.
+     */
+    default void changedTo(List<byte[]> keys, List<StoredEntry> current) {
+      invalidate(keys);
+    }
+
     /** Any key may have changed: a message was lost, or the member was offline. */
     void invalidateAll();
 

@@ -1,6 +1,7 @@
 package dev.tiffin.provider.near;
 
 import dev.tiffin.spi.StoredEntry;
+import java.util.Arrays;
 
 /**
  * One entry a near tier holds: the stored bytes, the store key they belong to, until when the tier
@@ -61,6 +62,11 @@ public final class NearEntry {
   /** Whether the tier still holds this entry and no flush came since it was kept. */
   boolean isCurrent(long currentEpoch) {
     return !dropped && epoch == currentEpoch;
+  }
+
+  /** Whether this entry's bytes and expiry are exactly {@code current}'s. */
+  boolean holds(StoredEntry current) {
+    return current != null && current.expiresAt() == stored.expiresAt() && Arrays.equals(current.value(), stored.value());
   }
 
   /** Whether only the tier's maximum age limits this entry (the store keeps it forever). */

@@ -280,6 +280,22 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
     keys.forEach(this::drop);
   }
 
+  /**
+   * What the store's change log reports, this JVM's own writes included: each copy is dropped unless
+   * it equals what the store held once the key had changed. Reads begun before the change keep nothing.
+   */
+  @Override
+  public void changedTo(List<byte[]> keys, List<StoredEntry> current) {
+    for (int i = 0; i < keys.size(); i++) {
+      byte[] key = keys.get(i);
+      versions.incrementAndGet(stripe(key));
+      NearEntry held = near.getIfPresent(ByteBuffer.wrap(key));
+      if (held == null || !held.holds(current.get(i))) {
+        drop(key);
+      }
+    }
+  }
+
   @Override
   public void invalidateAll() {
     epoch.incrementAndGet();

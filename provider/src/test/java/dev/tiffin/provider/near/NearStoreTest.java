@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -117,6 +118,54 @@ class NearStoreTest {
 
     assertArrayEquals(b("old"), read.get(5, TimeUnit.SECONDS).value(), "the racing read itself may see the old value");
     assertEquals(0, reader.size(), "the old value was kept after the invalidation");
+  }
+
+  @Test
+  void aReportedChangeKeepsACopyEqualToWhatTheStoreHoldsAndDropsAnyOther() {
+    NearStore near = near(store);
+    store.put(b("same"), b("v"), StoredEntry.ETERNAL, StoredEntry.ETERNAL);
+    store.put(b("other"), b("v"), StoredEntry.ETERNAL, StoredEntry.ETERNAL);
+    near.get(b("same"));
+    near.get(b("other"));
+    int reads = store.reads();
+
+    near.changedTo(List.of(b("same"), b("other")),
+        List.of(new StoredEntry(b("v"), StoredEntry.ETERNAL), new StoredEntry(b("v"), 1_000)));
+
+    near.get(b("same"));
+    assertEquals(reads, store.reads(), "a copy equal to the store's entry was dropped");
+    near.get(b("other"));
+    assertEquals(reads + 1, store.reads(), "a copy whose expiry differs from the store's was served");
+  }
+
+  @Test
+  void aReadBegunBeforeAReportedChangeKeepsNothingEvenWhenTheHeldCopyIsKept() throws Exception {
+    CountDownLatch readStarted = new CountDownLatch(1);
+    CountDownLatch changeHeard = new CountDownLatch(1);
+    AtomicBoolean first = new AtomicBoolean(true);
+    ByteStore firstReadSlow = new ForwardingStore(store) {
+      @Override
+      public StoredEntry get(byte[] key) {
+        StoredEntry read = store.get(key);
+        if (first.getAndSet(false)) {
+          readStarted.countDown();
+          await(changeHeard);
+        }
+        return read;
+      }
+    };
+    NearStore near = near(firstReadSlow);
+    store.put(b("k"), b("old"), StoredEntry.ETERNAL, StoredEntry.ETERNAL);
+    Future<StoredEntry> slow = threads.submit(() -> near.get(b("k")));
+    readStarted.await();
+    // Another process writes; this JVM reads the new value and then hears of the change.
+    store.put(b("k"), b("new"), StoredEntry.ETERNAL, StoredEntry.ETERNAL);
+    near.get(b("k"));
+    near.changedTo(List.of(b("k")), List.of(new StoredEntry(b("new"), StoredEntry.ETERNAL)));
+    changeHeard.countDown();
+    slow.get(5, TimeUnit.SECONDS);
+
+    assertArrayEquals(b("new"), near.get(b("k")).value(), "the read begun before the change put the old value back");
   }
 
   @Test

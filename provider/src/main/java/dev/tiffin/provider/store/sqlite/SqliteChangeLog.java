@@ -1,6 +1,7 @@
 package dev.tiffin.provider.store.sqlite;
 
 import dev.tiffin.spi.InvalidationBus;
+import dev.tiffin.spi.StoredEntry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +20,8 @@ import javax.sql.DataSource;
  * The database's own record of which keys changed, for near tiers in other processes sharing the
  * file: triggers on the entries table add each changed key to {@code tiffin_changes} in the writing
  * transaction, numbered by SQLite in commit order, and every process polls the log on its own
- * connection, looking only when {@code PRAGMA data_version} says another connection committed.
+ * connection, looking only when {@code PRAGMA data_version} says another connection committed. Each
+ * key comes with what it holds now, so a copy that is still right (this process wrote it) is kept.
  *
  * <p>A poller that finds a number missing (the log was pruned past it) tells its listeners to drop
  * everything; a poll that fails takes the log offline, and its listeners drop everything, until a
@@ -32,11 +34,20 @@ final class SqliteChangeLog implements AutoCloseable {
   private static final List<String> SCHEMA = List.of(
       "CREATE TABLE IF NOT EXISTS " + TABLE + " (seq INTEGER PRIMARY KEY AUTOINCREMENT, key BLOB NOT NULL)",
       trigger("insert", "INSERT", "new"), trigger("update", "UPDATE", "new"), trigger("delete", "DELETE", "old"));
-  private static final String CHANGES_AFTER = "SELECT seq, key FROM " + TABLE + " WHERE seq > ? ORDER BY seq LIMIT ?";
+  private static final int COMPARED_BYTES = 8_192;
+  /**
+   * The changes after a number, each with what its key holds now (one snapshot), so a near tier can
+   * keep a copy that is still right — this process's own writes come back here too. Values over
+   * {@value #COMPARED_BYTES} bytes are not read back: their copies are dropped.
+   */
+  private static final String CHANGES_AFTER = "SELECT c.seq, c.key,"
+      + " CASE WHEN length(e.value) <= " + COMPARED_BYTES + " THEN e.value END, e.expires_at"
+      + " FROM " + TABLE + " c LEFT JOIN " + SqliteSql.TABLE + " e ON e.key = c.key"
+      + " WHERE c.seq > ? ORDER BY c.seq LIMIT ?";
   private static final String LAST = "SELECT coalesce(max(seq), 0) FROM " + TABLE;
   private static final String PRUNE = "DELETE FROM " + TABLE + " WHERE seq <= (SELECT max(seq) FROM " + TABLE + ") - ?";
   private static final String EXISTS = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + TABLE + "'";
-  private static final int BATCH = 10_000;
+  private static final int BATCH = 1_000;
 
   private final Connection connection;
   private final String description;
@@ -128,6 +139,7 @@ final class SqliteChangeLog implements AutoCloseable {
         select.setLong(1, lastSeq);
         select.setInt(2, BATCH);
         List<byte[]> keys = new ArrayList<>();
+        List<StoredEntry> current = new ArrayList<>();
         long expected = lastSeq + 1;
         boolean gap = false;
         try (ResultSet rows = select.executeQuery()) {
@@ -136,6 +148,8 @@ final class SqliteChangeLog implements AutoCloseable {
             gap |= seq != expected;
             expected = seq + 1;
             keys.add(rows.getBytes(2));
+            byte[] value = rows.getBytes(3);
+            current.add(value == null ? null : new StoredEntry(value, rows.getLong(4)));
           }
         }
         lastSeq = expected - 1;
@@ -143,7 +157,7 @@ final class SqliteChangeLog implements AutoCloseable {
           // Pruned before this process read it: what changed is unknown, so everything goes.
           listeners.forEach(InvalidationBus.Listener::invalidateAll);
         } else if (!keys.isEmpty()) {
-          listeners.forEach(listener -> listener.invalidate(keys));
+          listeners.forEach(listener -> listener.changedTo(keys, current));
         }
         more = keys.size() == BATCH;
       }

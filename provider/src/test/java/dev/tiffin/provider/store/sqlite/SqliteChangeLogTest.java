@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tiffin.config.NearSettings;
 import dev.tiffin.config.StoreSettings;
+import dev.tiffin.provider.near.NearStore;
+import dev.tiffin.provider.store.ForwardingStore;
+import dev.tiffin.provider.store.InProcessInvalidationBus;
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.InvalidationBus;
+import dev.tiffin.spi.StoredEntry;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.URI;
@@ -18,6 +23,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -104,6 +110,72 @@ class SqliteChangeLogTest {
       log.poll();
       assertEquals(List.of(), heard);
       assertEquals(0, flushes.get());
+    }
+  }
+
+  @Test
+  void eachChangedKeyComesWithWhatItHoldsAfterwardsOrNothingWhenGoneOrLarge() throws Exception {
+    List<String> reported = new ArrayList<>();
+    InvalidationBus.Listener withValues = new InvalidationBus.Listener() {
+      @Override
+      public void invalidate(List<byte[]> keys) {
+        throw new AssertionError("the log reports what each changed key holds");
+      }
+
+      @Override
+      public void invalidateAll() {
+        throw new AssertionError("nothing was lost");
+      }
+
+      @Override
+      public void changedTo(List<byte[]> keys, List<StoredEntry> current) {
+        for (int i = 0; i < keys.size(); i++) {
+          StoredEntry now = current.get(i);
+          reported.add(new String(keys.get(i), StandardCharsets.UTF_8) + "="
+              + (now == null ? "-" : new String(now.value(), StandardCharsets.UTF_8) + "@" + now.expiresAt()));
+        }
+      }
+    };
+    try (SqliteChangeLog log = new SqliteChangeLog(dataSource, "'log'", Duration.ofHours(1), 1_000)) {
+      log.listen(withValues);
+      store.put(b("a"), b("1"), 5_000_000_000_000L, ByteStore.KEEP_EXPIRY);
+      store.put(b("a"), b("2"), Long.MAX_VALUE, ByteStore.KEEP_EXPIRY);
+      store.put(b("gone"), b("1"), Long.MAX_VALUE, ByteStore.KEEP_EXPIRY);
+      store.removeAll(List.of(b("gone")));
+      store.put(b("large"), new byte[8_193], Long.MAX_VALUE, ByteStore.KEEP_EXPIRY);
+
+      log.poll();
+
+      assertEquals(List.of("a=2@5000000000000", "a=2@5000000000000", "gone=-", "gone=-", "large=-"), reported);
+    }
+  }
+
+  @Test
+  void aNearTierKeepsWhatThisProcessWroteAndDropsWhatAnotherProcessChanged() throws Exception {
+    AtomicInteger reads = new AtomicInteger();
+    ByteStore counted = new ForwardingStore(store) {
+      @Override
+      public StoredEntry get(byte[] key) {
+        reads.incrementAndGet();
+        return super.get(key);
+      }
+    };
+    try (SqliteChangeLog log = log(dataSource, 1_000)) {
+      InvalidationBus bus = new SqliteInvalidationBus(InProcessInvalidationBus.forStore("log-" + UUID.randomUUID()), log);
+      NearStore near = new NearStore(counted, new NearSettings(100, Duration.ofMinutes(10)), System::currentTimeMillis,
+          bus, "log:c#near");
+      near.put(b("mine"), b("1"), Long.MAX_VALUE, Long.MAX_VALUE);
+      store.put(b("theirs"), b("1"), Long.MAX_VALUE, Long.MAX_VALUE);
+      near.get(b("theirs"));
+      store.put(b("theirs"), b("2"), Long.MAX_VALUE, Long.MAX_VALUE);
+
+      log.poll();
+
+      assertEquals("1", new String(near.get(b("mine")).value(), StandardCharsets.UTF_8));
+      assertEquals(1, reads.get(), "this process's own write came back through the log and dropped its copy");
+      assertEquals("2", new String(near.get(b("theirs")).value(), StandardCharsets.UTF_8));
+      assertEquals(2, reads.get());
+      near.close();
     }
   }
 

@@ -30,8 +30,8 @@ import java.util.function.LongSupplier;
  * what it read only if the version has not moved. An entry this tier thinks expired is read again from
  * the store, which may have extended it.
  *
- * <p>A put or compare-and-set made here keeps the value it wrote (when its expiry time is known), so
- * the writer's next read is a hit. Such writes to one key take turns in this JVM (one lock per
+ * <p>A put or compare-and-set made here keeps the value it wrote (when its expiry time is known and
+ * no invalidation of its stripe came in while it wrote), so the writer's next read is a hit. Such writes to one key take turns in this JVM (one lock per
  * stripe of keys): two racing writers could otherwise keep their values in the opposite order to the
  * one the store applied them in.
  */
@@ -176,12 +176,13 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
     turn.lock();
     try {
       NearEntry before = peek(key);
+      long version = versions.get(stripe);
       store().put(key, value, expiresAtIfCreated, expiresAtIfUpdated);
       // The store chose between the two expiry times; only an entry held here says which it chose.
       long expiresAt = before != null
           ? (expiresAtIfUpdated == KEEP_EXPIRY ? before.stored().expiresAt() : expiresAtIfUpdated)
           : expiresAtIfCreated == expiresAtIfUpdated ? expiresAtIfCreated : UNKNOWN;
-      keepWritten(key, stripe, value, expiresAt);
+      keepWritten(key, stripe, version, value, expiresAt);
     } finally {
       turn.unlock();
     }
@@ -195,9 +196,10 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
     boolean swapped;
     turn.lock();
     try {
+      long version = versions.get(stripe);
       swapped = store().compareAndSet(key, expected, value, expiresAt);
       // Losing means our copy may be old: dropped here, and nobody else needs telling.
-      keepWritten(key, stripe, value, swapped && value != null ? expiresAt : UNKNOWN);
+      keepWritten(key, stripe, version, value, swapped && value != null ? expiresAt : UNKNOWN);
     } finally {
       turn.unlock();
     }
@@ -208,12 +210,16 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
   }
 
   /**
-   * After a write: drops the key (so a read that began before the write keeps nothing), then keeps
-   * what was written when its expiry is known and nothing was invalidated meanwhile.
+   * After a write that began at stripe version {@code before}: drops the key (so a read that began
+   * before the write keeps nothing), then keeps what was written when its expiry is known and no
+   * invalidation came in since the write began — it may be of a newer write elsewhere.
    */
-  private void keepWritten(byte[] key, int stripe, byte[] value, long expiresAt) {
-    long version = drop(key);
-    if (expiresAt != UNKNOWN && expiresAt != KEEP_EXPIRY) {
+  private void keepWritten(byte[] key, int stripe, long before, byte[] value, long expiresAt) {
+    // One atomic step tells whether anything was invalidated meanwhile and moves the version on.
+    boolean undisturbed = versions.compareAndSet(stripe, before, before + 1);
+    long version = undisturbed ? before + 1 : versions.incrementAndGet(stripe);
+    release(ByteBuffer.wrap(key));
+    if (undisturbed && expiresAt != UNKNOWN && expiresAt != KEEP_EXPIRY) {
       keep(ByteBuffer.wrap(key), stripe, version, new StoredEntry(value, expiresAt));
     }
   }
@@ -265,14 +271,18 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
     }
   }
 
-  /** Drops the key's entry and moves its stripe's version on; returns the new version. */
+  /** Moves the key's stripe version on, then drops the key's entry; returns the new version. */
   private long drop(byte[] key) {
     long version = versions.incrementAndGet(stripe(key));
-    NearEntry held = near.asMap().remove(ByteBuffer.wrap(key));
+    release(ByteBuffer.wrap(key));
+    return version;
+  }
+
+  private void release(ByteBuffer key) {
+    NearEntry held = near.asMap().remove(key);
     if (held != null) {
       held.drop();
     }
-    return version;
   }
 
   @Override

@@ -121,6 +121,31 @@ class NearStoreTest {
   }
 
   @Test
+  void aWriterKeepsNothingWhenANewerWriteElsewhereIsHeardBeforeItsOwnWriteReturns() {
+    NearStore there = near(store);
+    AtomicBoolean first = new AtomicBoolean(true);
+    ByteStore overtaken = new ForwardingStore(store) {
+      @Override
+      public void put(byte[] key, byte[] value, long expiresAtIfCreated, long expiresAtIfUpdated) {
+        super.put(key, value, expiresAtIfCreated, expiresAtIfUpdated);
+        if (first.getAndSet(false)) {
+          // Another member writes right after this write, and its invalidation arrives first.
+          there.put(key, b("newer"), StoredEntry.ETERNAL, StoredEntry.ETERNAL);
+        }
+      }
+    };
+    NearStore here = near(overtaken);
+
+    here.put(b("k"), b("mine"), StoredEntry.ETERNAL, StoredEntry.ETERNAL);
+
+    assertArrayEquals(b("newer"), here.get(b("k")).value(), "the writer kept its value after hearing of a newer one");
+    int reads = store.reads();
+    here.put(b("k"), b("again"), StoredEntry.ETERNAL, StoredEntry.ETERNAL);
+    here.get(b("k"));
+    assertEquals(reads, store.reads(), "an undisturbed writer keeps what it wrote");
+  }
+
+  @Test
   void aReportedChangeKeepsACopyEqualToWhatTheStoreHoldsAndDropsAnyOther() {
     NearStore near = near(store);
     store.put(b("same"), b("v"), StoredEntry.ETERNAL, StoredEntry.ETERNAL);

@@ -124,12 +124,16 @@ public class NearBench {
     }
   }
 
-  /** Each thread's Zipf(0.99) walk over {@value #ZIPF_KEYS} keys, 90% reads. */
+  /**
+   * Each thread's Zipf(0.99) walk over {@value #ZIPF_KEYS} keys, 90% reads, drawn before the trial: a
+   * draw (a binary search of 100,000 doubles) would otherwise cost every operation more than a near hit.
+   */
   @State(Scope.Thread)
   public static class ZipfStream {
 
     static final String[] KEYS = new String[ZIPF_KEYS];
     private static final double[] CUMULATIVE = new double[ZIPF_KEYS];
+    private static final int WALK = 1 << 20;
 
     static {
       double sum = 0;
@@ -143,20 +147,32 @@ public class NearBench {
       }
     }
 
-    private SplittableRandom random;
+    /** Each step: the key's index shifted left once, the low bit set for a put. */
+    private int[] walk;
+    private int at;
+    private int step;
 
     @Setup(Level.Trial)
-    public void seed() {
-      random = new SplittableRandom(Thread.currentThread().getId() * 0x9E3779B97F4A7C15L);
+    public void draw() {
+      SplittableRandom random = new SplittableRandom(Thread.currentThread().getId() * 0x9E3779B97F4A7C15L);
+      walk = new int[WALK];
+      for (int i = 0; i < WALK; i++) {
+        int index = Arrays.binarySearch(CUMULATIVE, random.nextDouble());
+        int key = Math.min(ZIPF_KEYS - 1, index < 0 ? -index - 1 : index);
+        walk[i] = key << 1 | (random.nextInt(10) == 0 ? 1 : 0);
+      }
     }
 
+    /** Takes the next step and returns its key. */
     String nextKey() {
-      int index = Arrays.binarySearch(CUMULATIVE, random.nextDouble());
-      return KEYS[Math.min(ZIPF_KEYS - 1, index < 0 ? -index - 1 : index)];
+      step = walk[at];
+      at = (at + 1) & (WALK - 1);
+      return KEYS[step >>> 1];
     }
 
-    boolean nextIsPut() {
-      return random.nextInt(10) == 0;
+    /** Whether the step just taken is a put. */
+    boolean isPut() {
+      return (step & 1) != 0;
     }
   }
 
@@ -173,7 +189,7 @@ public class NearBench {
   @Benchmark
   public void zipfTiffinNear(TiffinNear tiffin, ZipfStream keys, Blackhole blackhole) {
     String key = keys.nextKey();
-    if (keys.nextIsPut()) {
+    if (keys.isPut()) {
       tiffin.cache.put(key, KeyStream.VALUE);
     } else {
       blackhole.consume(tiffin.cache.get(key));
@@ -183,7 +199,7 @@ public class NearBench {
   @Benchmark
   public void zipfRawJedis(RedisBench.RawSide raw, ZipfData data, ZipfStream keys, Blackhole blackhole) {
     String key = keys.nextKey();
-    if (keys.nextIsPut()) {
+    if (keys.isPut()) {
       raw.put(key, KeyStream.VALUE);
     } else {
       blackhole.consume(raw.get(key));
@@ -198,7 +214,7 @@ public class NearBench {
   public void zipfFreeHitsRawPuts(RedisBench.RawSide raw, ZipfData data, FreeHits hits, ZipfStream keys,
       Blackhole blackhole) {
     String key = keys.nextKey();
-    if (keys.nextIsPut()) {
+    if (keys.isPut()) {
       raw.put(key, KeyStream.VALUE);
       hits.map.put(key, KeyStream.VALUE);
     } else {

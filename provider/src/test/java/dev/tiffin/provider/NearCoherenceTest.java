@@ -73,6 +73,55 @@ class NearCoherenceTest {
     throw new AssertionError("the near tier never came online");
   }
 
+  /** Reads {@code key} until it is {@code expected}, for up to {@code seconds}; returns the last value read. */
+  private static String awaitValue(Cache<String, String> reader, String key, String expected, int seconds)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    String seen = reader.get(key);
+    while (!expected.equals(seen) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+      seen = reader.get(key);
+    }
+    return seen;
+  }
+
+  @Test
+  void aWriteWhoseInvalidationCouldNotBePublishedIsFollowedByAFlushOnceItCan() throws Exception {
+    try (TiffinCachingProvider writing = provider(); TiffinCachingProvider reading = provider()) {
+      Cache<String, String> writer = cache(writing);
+      Cache<String, String> reader = cache(reading);
+      // The reader writes first: it has never heard from the writer, so no number can give a loss away.
+      reader.put("k", "v1");
+      awaitNearHolds(reader, "k");
+      REDIS.server().cli("ACL", "SETUSER", "default", "-publish");
+      try {
+        writer.put("k", "v2");
+        Thread.sleep(300);
+        assertEquals("v1", reader.get("k"), "the refused PUBLISH reached the reader after all");
+      } finally {
+        REDIS.server().cli("ACL", "SETUSER", "default", "+publish");
+      }
+
+      assertEquals("v2", awaitValue(reader, "k", "v2", 5), "the reader kept the value the lost message dropped");
+    }
+  }
+
+  @Test
+  void aWriteJustBeforeItsManagerClosesStillReachesTheOtherJvm() throws Exception {
+    try (TiffinCachingProvider reading = provider()) {
+      Cache<String, String> reader = cache(reading);
+      TiffinCachingProvider writing = provider();
+      Cache<String, String> writer = cache(writing);
+      writer.put("k", "v1");
+      awaitNearHolds(reader, "k");
+
+      writer.put("k", "v2");
+      writing.close();
+
+      assertEquals("v2", awaitValue(reader, "k", "v2", 2), "the invalidation queued before closing was not sent");
+    }
+  }
+
   @Test
   void aReaderNeverServesAValueLongAfterANewerWriteEvenWhenItsConnectionIsKilled() throws Exception {
     try (TiffinCachingProvider writing = provider(); TiffinCachingProvider reading = provider()) {

@@ -11,10 +11,8 @@ import dev.tiffin.spi.InvalidationBus;
 import dev.tiffin.spi.StoredEntry;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
@@ -31,21 +29,20 @@ import java.util.function.LongSupplier;
  * the store, which may have extended it.
  *
  * <p>A put or compare-and-set made here keeps the value it wrote (when its expiry time is known and
- * no invalidation of its stripe came in while it wrote), so the writer's next read is a hit. Such writes to one key take turns in this JVM (one lock per
- * stripe of keys): two racing writers could otherwise keep their values in the opposite order to the
- * one the store applied them in.
+ * no invalidation of its stripe came in while it wrote), so the writer's next read is a hit. Such
+ * writes to one key take turns in this JVM (one lock per stripe of keys): two racing writers could
+ * otherwise keep their values in the opposite order to the one the store applied them in. A write
+ * that fails is told of all the same: it may have been applied.
  */
 public final class NearStore extends ForwardingStore implements InvalidationBus.Listener, FailuresAsMisses.LastKnown {
 
-  private static final int STRIPES = 1024;
   private static final long UNKNOWN = Long.MIN_VALUE;
 
   private final LongSupplier clock;
   private final long maxAgeMillis;
   private final Cache<ByteBuffer, NearEntry> near;
-  private final AtomicLongArray versions = new AtomicLongArray(STRIPES);
+  private final KeyStripes stripes = new KeyStripes();
   private final AtomicLong epoch = new AtomicLong();
-  private final ReentrantLock[] writeLocks = new ReentrantLock[STRIPES];
   private final InvalidationBus.Membership membership;
 
   /** A near tier over {@code store}, a member of {@code channel} on {@code bus}. */
@@ -58,7 +55,6 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
     this.near = Caffeine.newBuilder().maximumSize(settings.maxEntries()).expireAfterWrite(settings.maxAge())
         .scheduler(Scheduler.systemScheduler()).executor(Runnable::run)
         .<ByteBuffer, NearEntry>evictionListener((key, entry, cause) -> entry.drop()).build();
-    Arrays.setAll(writeLocks, i -> new ReentrantLock());
     this.membership = bus.join(channel, this);
   }
 
@@ -103,8 +99,8 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
     if (held != null && serves(held)) {
       return held.stored();
     }
-    int stripe = stripe(key);
-    long version = versions.get(stripe);
+    int stripe = KeyStripes.of(key);
+    long version = stripes.version(stripe);
     StoredEntry read = store().get(key);
     keep(wrapped, stripe, version, read);
     return read;
@@ -132,11 +128,11 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
     }
     long[] noted = new long[missing.size()];
     for (int m = 0; m < noted.length; m++) {
-      noted[m] = versions.get(stripe(missing.get(m)));
+      noted[m] = stripes.version(KeyStripes.of(missing.get(m)));
     }
     List<StoredEntry> read = store().getAll(missing);
     for (int m = 0; m < missing.size(); m++) {
-      keep(ByteBuffer.wrap(missing.get(m)), stripe(missing.get(m)), noted[m], read.get(m));
+      keep(ByteBuffer.wrap(missing.get(m)), KeyStripes.of(missing.get(m)), noted[m], read.get(m));
       found.set(missingAt.get(m), read.get(m));
     }
     return found;
@@ -152,7 +148,7 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
     long keptEpoch = epoch.get();
     NearEntry kept = new NearEntry(key.array(), read, Math.min(read.expiresAt(), now + maxAgeMillis), keptEpoch);
     near.asMap().compute(key, (k, old) -> {
-      if (versions.get(stripe) != version || !membership.isOnline()) {
+      if (stripes.version(stripe) != version || !membership.isOnline()) {
         return old;
       }
       if (old != null) {
@@ -163,43 +159,43 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
   }
 
   @Override
-  public StoredEntry getAndTouch(byte[] key, long expiresAt, long now) {
-    StoredEntry touched = store().getAndTouch(key, expiresAt, now);
-    changed(key);
-    return touched;
-  }
-
-  @Override
   public void put(byte[] key, byte[] value, long expiresAtIfCreated, long expiresAtIfUpdated) {
-    int stripe = stripe(key);
-    ReentrantLock turn = writeLocks[stripe];
+    int stripe = KeyStripes.of(key);
+    ReentrantLock turn = stripes.turn(stripe);
     turn.lock();
     try {
       NearEntry before = peek(key);
-      long version = versions.get(stripe);
+      long version = stripes.version(stripe);
       store().put(key, value, expiresAtIfCreated, expiresAtIfUpdated);
       // The store chose between the two expiry times; only an entry held here says which it chose.
       long expiresAt = before != null
           ? (expiresAtIfUpdated == KEEP_EXPIRY ? before.stored().expiresAt() : expiresAtIfUpdated)
           : expiresAtIfCreated == expiresAtIfUpdated ? expiresAtIfCreated : UNKNOWN;
       keepWritten(key, stripe, version, value, expiresAt);
+    } catch (RuntimeException e) {
+      // A write that failed may have been applied all the same: the copy goes (and is told below).
+      drop(key);
+      throw e;
     } finally {
       turn.unlock();
+      membership.publish(List.of(key));
     }
-    membership.publish(List.of(key));
   }
 
   @Override
   public boolean compareAndSet(byte[] key, byte[] expected, byte[] value, long expiresAt) {
-    int stripe = stripe(key);
-    ReentrantLock turn = writeLocks[stripe];
+    int stripe = KeyStripes.of(key);
+    ReentrantLock turn = stripes.turn(stripe);
     boolean swapped;
     turn.lock();
     try {
-      long version = versions.get(stripe);
+      long version = stripes.version(stripe);
       swapped = store().compareAndSet(key, expected, value, expiresAt);
       // Losing means our copy may be old: dropped here, and nobody else needs telling.
       keepWritten(key, stripe, version, value, swapped && value != null ? expiresAt : UNKNOWN);
+    } catch (RuntimeException e) {
+      changed(key);
+      throw e;
     } finally {
       turn.unlock();
     }
@@ -216,47 +212,69 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
    */
   private void keepWritten(byte[] key, int stripe, long before, byte[] value, long expiresAt) {
     // One atomic step tells whether anything was invalidated meanwhile and moves the version on.
-    boolean undisturbed = versions.compareAndSet(stripe, before, before + 1);
-    long version = undisturbed ? before + 1 : versions.incrementAndGet(stripe);
+    boolean undisturbed = stripes.moveOnFrom(stripe, before);
+    long version = undisturbed ? before + 1 : stripes.moveOn(stripe);
     release(ByteBuffer.wrap(key));
     if (undisturbed && expiresAt != UNKNOWN && expiresAt != KEEP_EXPIRY) {
       keep(ByteBuffer.wrap(key), stripe, version, new StoredEntry(value, expiresAt));
     }
   }
 
+  // The writes below tell of the change in a finally: one that failed may have been applied all the same.
+
+  @Override
+  public StoredEntry getAndTouch(byte[] key, long expiresAt, long now) {
+    try {
+      return store().getAndTouch(key, expiresAt, now);
+    } finally {
+      changed(key);
+    }
+  }
+
   @Override
   public long increment(byte[] key, long delta, long expiresAtIfCreated) {
-    long value = store().increment(key, delta, expiresAtIfCreated);
-    changed(key);
-    return value;
+    try {
+      return store().increment(key, delta, expiresAtIfCreated);
+    } finally {
+      changed(key);
+    }
   }
 
   @Override
   public boolean touch(byte[] key, byte[] expected, long expiresAt) {
-    boolean touched = store().touch(key, expected, expiresAt);
-    changed(key);
-    return touched;
+    try {
+      return store().touch(key, expected, expiresAt);
+    } finally {
+      changed(key);
+    }
   }
 
   @Override
   public void putAll(List<byte[]> keys, List<byte[]> values, long expiresAtIfCreated, long expiresAtIfUpdated) {
-    store().putAll(keys, values, expiresAtIfCreated, expiresAtIfUpdated);
-    changed(keys);
+    try {
+      store().putAll(keys, values, expiresAtIfCreated, expiresAtIfUpdated);
+    } finally {
+      changed(keys);
+    }
   }
 
   @Override
   public long removeAll(List<byte[]> keys) {
-    long removed = store().removeAll(keys);
-    changed(keys);
-    return removed;
+    try {
+      return store().removeAll(keys);
+    } finally {
+      changed(keys);
+    }
   }
 
   @Override
   public long clear(byte[] prefix) {
-    long removed = store().clear(prefix);
-    invalidateAll();
-    membership.publishFlush();
-    return removed;
+    try {
+      return store().clear(prefix);
+    } finally {
+      invalidateAll();
+      membership.publishFlush();
+    }
   }
 
   private void changed(byte[] key) {
@@ -273,7 +291,7 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
 
   /** Moves the key's stripe version on, then drops the key's entry; returns the new version. */
   private long drop(byte[] key) {
-    long version = versions.incrementAndGet(stripe(key));
+    long version = stripes.moveOn(KeyStripes.of(key));
     release(ByteBuffer.wrap(key));
     return version;
   }
@@ -298,7 +316,7 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
   public void changedTo(List<byte[]> keys, List<StoredEntry> current) {
     for (int i = 0; i < keys.size(); i++) {
       byte[] key = keys.get(i);
-      versions.incrementAndGet(stripe(key));
+      stripes.moveOn(KeyStripes.of(key));
       NearEntry held = near.getIfPresent(ByteBuffer.wrap(key));
       if (held == null || !held.holds(current.get(i))) {
         drop(key);
@@ -309,9 +327,7 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
   @Override
   public void invalidateAll() {
     epoch.incrementAndGet();
-    for (int i = 0; i < STRIPES; i++) {
-      versions.incrementAndGet(i);
-    }
+    stripes.moveAllOn();
     // Marked like evicted entries, so whatever points at them (the key index) lets go of them too.
     near.asMap().values().removeIf(entry -> {
       entry.drop();
@@ -322,11 +338,6 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
   /** How many entries the near tier holds now. */
   public long size() {
     return near.estimatedSize();
-  }
-
-  private static int stripe(byte[] key) {
-    int hash = Arrays.hashCode(key);
-    return (hash ^ (hash >>> 16)) & (STRIPES - 1);
   }
 
   /** Leaves the bus; the store itself is the registry's to close. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tiffin.config.NearSettings;
@@ -143,6 +144,35 @@ class NearStoreTest {
     here.put(b("k"), b("again"), StoredEntry.ETERNAL, StoredEntry.ETERNAL);
     here.get(b("k"));
     assertEquals(reads, store.reads(), "an undisturbed writer keeps what it wrote");
+  }
+
+  @Test
+  void aWriteThatFailsAfterTheStoreAppliedItStillDropsEveryCopy() {
+    NearStore there = near(store);
+    ByteStore appliedThenFailed = new ForwardingStore(store) {
+      @Override
+      public void put(byte[] key, byte[] value, long expiresAtIfCreated, long expiresAtIfUpdated) {
+        super.put(key, value, expiresAtIfCreated, expiresAtIfUpdated);
+        throw new IllegalStateException("read timed out (injected)");
+      }
+
+      @Override
+      public long removeAll(List<byte[]> keys) {
+        super.removeAll(keys);
+        throw new IllegalStateException("read timed out (injected)");
+      }
+    };
+    NearStore here = near(appliedThenFailed);
+    store.put(b("k"), b("old"), StoredEntry.ETERNAL, StoredEntry.ETERNAL);
+    here.get(b("k"));
+    there.get(b("k"));
+
+    assertThrows(IllegalStateException.class, () -> here.put(b("k"), b("new"), StoredEntry.ETERNAL, StoredEntry.ETERNAL));
+
+    assertArrayEquals(b("new"), here.get(b("k")).value(), "the writer kept its old copy");
+    assertArrayEquals(b("new"), there.get(b("k")).value(), "the other member was not told");
+    assertThrows(IllegalStateException.class, () -> here.removeAll(List.of(b("k"))));
+    assertNull(there.get(b("k")), "the other member was not told of the failed remove");
   }
 
   @Test

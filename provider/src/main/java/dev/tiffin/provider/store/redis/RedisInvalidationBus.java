@@ -1,20 +1,15 @@
 package dev.tiffin.provider.store.redis;
 
 import dev.tiffin.provider.near.InvalidationMessage;
-import dev.tiffin.provider.near.PacedOutbox;
 import dev.tiffin.provider.near.SequenceGaps;
 import dev.tiffin.spi.InvalidationBus;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.BinaryJedisPubSub;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -26,36 +21,28 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * until its channel's subscription is confirmed, and from the moment the subscriber connection drops
  * until it is back (then it flushes, having maybe missed anything).
  *
- * <p>One thread subscribes (holding one connection of the store's pool) and one publishes, in order,
- * batching what writers queued meanwhile; a write never waits for its {@code PUBLISH}.
+ * <p>One thread subscribes (holding one connection of the store's pool); an {@link InvalidationSender}
+ * publishes.
  */
 final class RedisInvalidationBus implements InvalidationBus, AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(RedisInvalidationBus.class.getName());
-  private static final long HEARTBEAT_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final long RECONNECT_MILLIS = 100;
-  /**
-   * How long the publisher gathers writes into one message, added to every invalidation's delay:
-   * each {@code PUBLISH}, and each wake-up of the subscribers, costs the writers' cores.
-   */
-  private static final long LINGER_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
-  /** Beats without a write (10 ms) after which the publisher sleeps until the next write wakes it. */
-  private static final int QUIET_BEATS = 50;
   private static final long REFUSED_RETRY_MILLIS = 30_000;
 
   private final UnifiedJedis client;
   private final String store;
   private final Map<ByteBuffer, List<Member>> channels = new ConcurrentHashMap<>();
-  private final PacedOutbox<Outgoing> outgoing = new PacedOutbox<>(LINGER_NANOS, QUIET_BEATS);
+  private final InvalidationSender sender;
   private volatile Subscriber subscriber;
   private volatile boolean closed;
   private boolean refusalLogged;
   private Thread subscribing;
-  private Thread publishing;
 
   RedisInvalidationBus(UnifiedJedis client, String store) {
     this.client = client;
     this.store = store;
+    this.sender = new InvalidationSender(client, store);
   }
 
   @Override
@@ -64,26 +51,31 @@ final class RedisInvalidationBus implements InvalidationBus, AutoCloseable {
     Member member = new Member(name, listener);
     boolean newChannel = !channels.containsKey(name);
     channels.computeIfAbsent(name, key -> new CopyOnWriteArrayList<>()).add(member);
+    Subscriber current = subscriber;
     if (subscribing == null) {
       start();
-    } else if (newChannel && subscriber != null && subscriber.isSubscribed()) {
-      subscriber.request(name);
-    } else if (!newChannel && subscriber != null && subscriber.confirmed(name)) {
+    } else if (newChannel && current != null && current.isSubscribed()) {
+      try {
+        current.request(name);
+      } catch (RuntimeException e) {
+        // The connection just died: the next subscription asks for every channel joined so far.
+        LOG.log(System.Logger.Level.DEBUG, "Could not subscribe to a channel on " + store + " yet", e);
+      }
+    } else if (!newChannel && current != null && current.confirmed(name)) {
       member.online = true;
+      if (subscriber != current) {
+        // The subscription ended meanwhile and took every member offline, maybe before this one.
+        member.online = false;
+      }
     }
     return member;
   }
 
   private void start() {
-    subscribing = daemon("tiffin-invalidations-in", this::subscribeLoop);
-    publishing = daemon("tiffin-invalidations-out", this::publishLoop);
-  }
-
-  private static Thread daemon(String name, Runnable body) {
-    Thread thread = new Thread(body, name);
-    thread.setDaemon(true);
-    thread.start();
-    return thread;
+    subscribing = new Thread(this::subscribeLoop, "tiffin-invalidations-in");
+    subscribing.setDaemon(true);
+    subscribing.start();
+    sender.start();
   }
 
   private void subscribeLoop() {
@@ -107,6 +99,8 @@ final class RedisInvalidationBus implements InvalidationBus, AutoCloseable {
           LOG.log(System.Logger.Level.DEBUG, "Invalidation subscriber of " + store + " lost its connection", e);
         }
       } finally {
+        // Forgotten first: a member joining from now on waits for the next subscription's confirmation.
+        subscriber = null;
         goOffline();
       }
       pause(RECONNECT_MILLIS);
@@ -123,69 +117,6 @@ final class RedisInvalidationBus implements InvalidationBus, AutoCloseable {
         member.online = false;
       }
     }
-  }
-
-  private void publishLoop() {
-    long lastSent = System.nanoTime();
-    while (!closed) {
-      try {
-        List<Outgoing> batch = outgoing.next(HEARTBEAT_NANOS);
-        if (!batch.isEmpty()) {
-          send(batch);
-          lastSent = System.nanoTime();
-        } else if (System.nanoTime() - lastSent >= HEARTBEAT_NANOS) {
-          heartbeat();
-          lastSent = System.nanoTime();
-        }
-      } catch (RuntimeException e) {
-        // The numbers went out of step with what was sent: receivers will see the gap and flush.
-        LOG.log(System.Logger.Level.DEBUG, "Publishing invalidations to " + store + " failed", e);
-      }
-    }
-  }
-
-  /** One message per member that wrote: all its keys, or a flush; and one with its events, in order. */
-  private void send(List<Outgoing> batch) {
-    Map<Member, List<byte[]>> keys = new LinkedHashMap<>();
-    Map<Member, Boolean> flush = new LinkedHashMap<>();
-    Map<Member, List<byte[]>> events = new LinkedHashMap<>();
-    for (Outgoing out : batch) {
-      if (out.events) {
-        events.computeIfAbsent(out.member, m -> new ArrayList<>()).addAll(out.keys);
-      } else if (out.keys == null) {
-        flush.put(out.member, true);
-      } else {
-        keys.computeIfAbsent(out.member, m -> new ArrayList<>()).addAll(out.keys);
-      }
-    }
-    for (Map.Entry<Member, List<byte[]>> entry : keys.entrySet()) {
-      Member member = entry.getKey();
-      InvalidationMessage.Kind kind = flush.containsKey(member) ? InvalidationMessage.Kind.FLUSH
-          : InvalidationMessage.Kind.KEYS;
-      publish(member, kind, kind == InvalidationMessage.Kind.FLUSH ? List.of() : entry.getValue());
-    }
-    for (Member member : flush.keySet()) {
-      if (!keys.containsKey(member)) {
-        publish(member, InvalidationMessage.Kind.FLUSH, List.of());
-      }
-    }
-    events.forEach((member, records) -> publish(member, InvalidationMessage.Kind.EVENTS, records));
-  }
-
-  private void heartbeat() {
-    for (List<Member> members : channels.values()) {
-      for (Member member : members) {
-        if (member.sequence > 0) {
-          client.publish(member.channel.array(),
-              new InvalidationMessage(member.id, member.sequence, InvalidationMessage.Kind.HEARTBEAT, List.of()).encode());
-        }
-      }
-    }
-  }
-
-  private void publish(Member member, InvalidationMessage.Kind kind, List<byte[]> keys) {
-    member.sequence++;
-    client.publish(member.channel.array(), new InvalidationMessage(member.id, member.sequence, kind, keys).encode());
   }
 
   private static void pause(long millis) {
@@ -206,42 +137,36 @@ final class RedisInvalidationBus implements InvalidationBus, AutoCloseable {
         // The connection is going anyway.
       }
     }
-    if (publishing != null) {
-      publishing.interrupt();
-    }
+    sender.close();
   }
 
-  /** A queued message: keys, or {@code null} for a flush; or, with {@code events}, event records. */
-  private record Outgoing(Member member, List<byte[]> keys, boolean events) {
-  }
-
-  /** One member of a channel: its id and sequence (used by the publishing thread only), and its state. */
+  /** One member of a channel: its id and what it sent (used by the publishing thread only), and its state. */
   private final class Member implements Membership {
     final ByteBuffer channel;
     final Listener listener;
-    final UUID id = UUID.randomUUID();
+    final InvalidationSender.Outlet outlet;
     final SequenceGaps gaps = new SequenceGaps();
-    long sequence;
     volatile boolean online;
 
     Member(ByteBuffer channel, Listener listener) {
       this.channel = channel;
       this.listener = listener;
+      this.outlet = sender.open(channel);
     }
 
     @Override
     public void publish(List<byte[]> keys) {
-      outgoing.add(new Outgoing(this, List.copyOf(keys), false));
+      outlet.keys(keys);
     }
 
     @Override
     public void publishEvents(List<byte[]> records) {
-      outgoing.add(new Outgoing(this, List.copyOf(records), true));
+      outlet.events(records);
     }
 
     @Override
     public void publishFlush() {
-      outgoing.add(new Outgoing(this, null, false));
+      outlet.flush();
     }
 
     @Override
@@ -255,12 +180,13 @@ final class RedisInvalidationBus implements InvalidationBus, AutoCloseable {
       if (members != null) {
         members.remove(this);
       }
+      outlet.close();
       online = false;
     }
 
     /** Hears one message on its channel. */
     void hear(InvalidationMessage message) {
-      if (message.sender().equals(id)) {
+      if (message.sender().equals(outlet.id())) {
         return;
       }
       boolean lost = gaps.lostBefore(message);

@@ -122,7 +122,8 @@ final class SqliteChangeLog implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "Change log of SQLite store " + description + " is readable again");
         online = true;
       }
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException | RuntimeException | Error e) {
+      // Even an Error stops here: escaping, it would end the polls silently with the tier still online.
       if (online) {
         LOG.log(System.Logger.Level.WARNING, "Cannot read the change log of SQLite store " + description
             + " (" + e.getMessage() + "): near tiers serve nothing until it can be read again");

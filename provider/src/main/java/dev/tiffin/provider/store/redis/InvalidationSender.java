@@ -1,0 +1,198 @@
+package dev.tiffin.provider.store.redis;
+
+import dev.tiffin.provider.near.InvalidationMessage;
+import dev.tiffin.provider.near.PacedOutbox;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The sending half of {@link RedisInvalidationBus}: one thread publishes every member's messages in
+ * order, numbered per member, gathering what writers queued meanwhile; a write never waits for its
+ * {@code PUBLISH}. A member repeats its latest number once a second when quiet, and after a message
+ * fails to go out its next one is a flush, so no receiver keeps what that message would have dropped.
+ */
+final class InvalidationSender {
+
+  private static final System.Logger LOG = System.getLogger(InvalidationSender.class.getName());
+  private static final long HEARTBEAT_NANOS = TimeUnit.SECONDS.toNanos(1);
+  /**
+   * How long the publisher gathers writes into one message, added to every invalidation's delay:
+   * each {@code PUBLISH}, and each wake-up of the subscribers, costs the writers' cores.
+   */
+  private static final long LINGER_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+  /** Beats without a write (10 ms) after which the publisher sleeps until the next write wakes it. */
+  private static final int QUIET_BEATS = 50;
+  /** How long closing waits for the last invalidations to go out before the connections close. */
+  private static final long CLOSE_WAIT_MILLIS = 1_000;
+
+  private final UnifiedJedis client;
+  private final String store;
+  private final PacedOutbox<Outgoing> outgoing = new PacedOutbox<>(LINGER_NANOS, QUIET_BEATS);
+  private final Set<Outlet> outlets = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
+  private Thread publishing;
+
+  InvalidationSender(UnifiedJedis client, String store) {
+    this.client = client;
+    this.store = store;
+  }
+
+  /** A new member's numbered stream on {@code channel}. */
+  Outlet open(ByteBuffer channel) {
+    Outlet outlet = new Outlet(channel);
+    outlets.add(outlet);
+    return outlet;
+  }
+
+  synchronized void start() {
+    if (publishing == null) {
+      publishing = new Thread(this::publishLoop, "tiffin-invalidations-out");
+      publishing.setDaemon(true);
+      publishing.start();
+    }
+  }
+
+  private void publishLoop() {
+    while (!closed) {
+      publishRound(outgoing.next(HEARTBEAT_NANOS));
+    }
+    // Woken by close(): what writers queued before it still goes out, or other JVMs would wait for max-age.
+    Thread.interrupted();
+    publishRound(outgoing.next(0));
+  }
+
+  /** Sends a batch, then what each member owes: a flush after a message that failed, or a heartbeat. */
+  private void publishRound(List<Outgoing> batch) {
+    try {
+      send(batch);
+      for (Outlet outlet : outlets) {
+        if (outlet.owesFlush) {
+          publish(outlet, InvalidationMessage.Kind.FLUSH, List.of());
+        } else if (outlet.sequence > 0 && System.nanoTime() - outlet.lastSent >= HEARTBEAT_NANOS) {
+          heartbeat(outlet);
+        }
+      }
+    } catch (RuntimeException | Error e) {
+      // The sender must outlive anything: without it other JVMs would hear no more of this one's writes.
+      LOG.log(System.Logger.Level.WARNING, "Publishing invalidations to " + store + " failed", e);
+      outlets.forEach(outlet -> outlet.owesFlush = true);
+    }
+  }
+
+  /** One message per member that wrote: all its keys, or a flush; and one with its events, in order. */
+  private void send(List<Outgoing> batch) {
+    Map<Outlet, List<byte[]>> keys = new LinkedHashMap<>();
+    Map<Outlet, Boolean> flush = new LinkedHashMap<>();
+    Map<Outlet, List<byte[]>> events = new LinkedHashMap<>();
+    for (Outgoing out : batch) {
+      if (out.events) {
+        events.computeIfAbsent(out.outlet, o -> new ArrayList<>()).addAll(out.keys);
+      } else if (out.keys == null) {
+        flush.put(out.outlet, true);
+      } else {
+        keys.computeIfAbsent(out.outlet, o -> new ArrayList<>()).addAll(out.keys);
+      }
+    }
+    for (Map.Entry<Outlet, List<byte[]>> entry : keys.entrySet()) {
+      Outlet outlet = entry.getKey();
+      boolean flushing = flush.containsKey(outlet) || outlet.owesFlush;
+      publish(outlet, flushing ? InvalidationMessage.Kind.FLUSH : InvalidationMessage.Kind.KEYS,
+          flushing ? List.of() : entry.getValue());
+    }
+    for (Outlet outlet : flush.keySet()) {
+      if (!keys.containsKey(outlet)) {
+        publish(outlet, InvalidationMessage.Kind.FLUSH, List.of());
+      }
+    }
+    events.forEach((outlet, records) -> publish(outlet, InvalidationMessage.Kind.EVENTS, records));
+  }
+
+  /** Repeats a member's latest number, so a receiver notices that its last message was lost. */
+  private void heartbeat(Outlet outlet) {
+    try {
+      client.publish(outlet.channel.array(),
+          new InvalidationMessage(outlet.id, outlet.sequence, InvalidationMessage.Kind.HEARTBEAT, List.of()).encode());
+      outlet.lastSent = System.nanoTime();
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "Publishing a heartbeat to " + store + " failed", e);
+    }
+  }
+
+  /**
+   * Publishes a member's next message. One that fails spends its number all the same, and the member
+   * owes a flush: a receiver that never heard from it before could not tell the gap.
+   */
+  private void publish(Outlet outlet, InvalidationMessage.Kind kind, List<byte[]> keys) {
+    outlet.sequence++;
+    try {
+      client.publish(outlet.channel.array(), new InvalidationMessage(outlet.id, outlet.sequence, kind, keys).encode());
+      outlet.lastSent = System.nanoTime();
+      if (kind == InvalidationMessage.Kind.FLUSH) {
+        outlet.owesFlush = false;
+      }
+    } catch (RuntimeException e) {
+      outlet.owesFlush = true;
+      LOG.log(System.Logger.Level.DEBUG, "Publishing invalidations to " + store + " failed; a flush follows", e);
+    }
+  }
+
+  /** Stops after sending what was queued so far, waiting for that a little before the connections close. */
+  synchronized void close() {
+    closed = true;
+    if (publishing != null) {
+      publishing.interrupt();
+      try {
+        publishing.join(CLOSE_WAIT_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** A queued message: keys, or {@code null} for a flush; or, with {@code events}, event records. */
+  private record Outgoing(Outlet outlet, List<byte[]> keys, boolean events) {
+  }
+
+  /** One member's stream: its id, and its number and state, which only the publishing thread touches. */
+  final class Outlet {
+    private final ByteBuffer channel;
+    private final UUID id = UUID.randomUUID();
+    private long sequence;
+    private long lastSent = System.nanoTime();
+    private volatile boolean owesFlush;
+
+    private Outlet(ByteBuffer channel) {
+      this.channel = channel;
+    }
+
+    /** The sender id on this member's messages, by which it knows its own. */
+    UUID id() {
+      return id;
+    }
+
+    void keys(List<byte[]> keys) {
+      outgoing.add(new Outgoing(this, List.copyOf(keys), false));
+    }
+
+    void events(List<byte[]> records) {
+      outgoing.add(new Outgoing(this, List.copyOf(records), true));
+    }
+
+    void flush() {
+      outgoing.add(new Outgoing(this, null, false));
+    }
+
+    /** Stops numbering: what the member queued before still goes out. */
+    void close() {
+      outlets.remove(this);
+    }
+  }
+}

@@ -12,6 +12,8 @@ import dev.tiffin.provider.store.redis.RedisStore;
 import dev.tiffin.provider.store.sqlite.SqlitePath;
 import dev.tiffin.provider.store.sqlite.SqliteStore;
 import dev.tiffin.spi.ByteStore;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -61,20 +63,25 @@ final class StoreRegistry implements AutoCloseable {
   }
 
   /** Gives back a store; the last user closes it, and the sweeper thread ends with the last store. */
-  synchronized void release(ByteStore store) {
-    for (Shared shared : open.opened()) {
-      if (shared.guarded == store && !shared.closed && --shared.users == 0) {
-        shared.closed = true;
-        open.remove(shared.identity, shared);
-        if (shared.sweep != null) {
-          shared.sweep.cancel(false);
+  void release(ByteStore store) {
+    List<Shared> closing = new ArrayList<>();
+    synchronized (this) {
+      for (Shared shared : open.opened()) {
+        if (shared.guarded == store && !shared.closed && --shared.users == 0) {
+          shared.closed = true;
+          open.remove(shared.identity, shared);
+          if (shared.sweep != null) {
+            shared.sweep.cancel(false);
+          }
+          closing.add(shared);
         }
-        shared.store.close();
+      }
+      if (open.opened().isEmpty()) {
+        stopSweeper();
       }
     }
-    if (open.opened().isEmpty()) {
-      stopSweeper();
-    }
+    // Outside the lock: closing may wait (a Redis store sends its last invalidations) and must not hold up others.
+    closing.forEach(shared -> shared.store.close());
   }
 
   private Shared openStore(StoreSettings settings, String app) {

@@ -107,6 +107,36 @@ class NearCoherenceTest {
   }
 
   @Test
+  void aFlushOwedWhenTheManagerClosesIsStillSentWhileItCloses() throws Exception {
+    try (TiffinCachingProvider reading = provider()) {
+      Cache<String, String> reader = cache(reading);
+      TiffinCachingProvider writing = provider();
+      Cache<String, String> writer = cache(writing);
+      reader.put("k", "v1");
+      awaitNearHolds(reader, "k");
+      REDIS.server().cli("ACL", "SETUSER", "default", "-publish");
+      Thread restore = new Thread(() -> {
+        try {
+          Thread.sleep(300);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        REDIS.server().cli("ACL", "SETUSER", "default", "+publish");
+      });
+      try {
+        writer.put("k", "v2");
+        restore.start();
+        writing.close();
+      } finally {
+        restore.join();
+        REDIS.server().cli("ACL", "SETUSER", "default", "+publish");
+      }
+
+      assertEquals("v2", awaitValue(reader, "k", "v2", 2), "the flush owed at closing was never sent");
+    }
+  }
+
+  @Test
   void aWriteJustBeforeItsManagerClosesStillReachesTheOtherJvm() throws Exception {
     try (TiffinCachingProvider reading = provider()) {
       Cache<String, String> reader = cache(reading);

@@ -113,27 +113,22 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
     }
     List<StoredEntry> found = new ArrayList<>(keys.size());
     List<byte[]> missing = new ArrayList<>();
-    List<Integer> missingAt = new ArrayList<>();
-    for (int i = 0; i < keys.size(); i++) {
-      NearEntry held = near.getIfPresent(ByteBuffer.wrap(keys.get(i)));
+    List<Long> noted = new ArrayList<>();
+    for (byte[] key : keys) {
+      NearEntry held = near.getIfPresent(ByteBuffer.wrap(key));
       boolean usable = held != null && serves(held);
       found.add(usable ? held.stored() : null);
       if (!usable) {
-        missing.add(keys.get(i));
-        missingAt.add(i);
+        missing.add(key);
+        noted.add(stripes.version(KeyStripes.of(key)));
       }
     }
-    if (missing.isEmpty()) {
-      return found;
-    }
-    long[] noted = new long[missing.size()];
-    for (int m = 0; m < noted.length; m++) {
-      noted[m] = stripes.version(KeyStripes.of(missing.get(m)));
-    }
-    List<StoredEntry> read = store().getAll(missing);
-    for (int m = 0; m < missing.size(); m++) {
-      keep(ByteBuffer.wrap(missing.get(m)), KeyStripes.of(missing.get(m)), noted[m], read.get(m));
-      found.set(missingAt.get(m), read.get(m));
+    List<StoredEntry> read = missing.isEmpty() ? List.of() : store().getAll(missing);
+    for (int i = 0, m = 0; m < read.size(); i++) {
+      if (found.get(i) == null) {
+        keep(ByteBuffer.wrap(missing.get(m)), KeyStripes.of(missing.get(m)), noted.get(m), read.get(m));
+        found.set(i, read.get(m++));
+      }
     }
     return found;
   }
@@ -316,11 +311,16 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
   public void changedTo(List<byte[]> keys, List<StoredEntry> current) {
     for (int i = 0; i < keys.size(); i++) {
       byte[] key = keys.get(i);
+      StoredEntry now = current.get(i);
       stripes.moveOn(KeyStripes.of(key));
-      NearEntry held = near.getIfPresent(ByteBuffer.wrap(key));
-      if (held == null || !held.holds(current.get(i))) {
-        drop(key);
-      }
+      // Decided on the key's own lock: a read's keep that passed its version check is done first.
+      near.asMap().computeIfPresent(ByteBuffer.wrap(key), (k, held) -> {
+        if (held.holds(now)) {
+          return held;
+        }
+        held.drop();
+        return null;
+      });
     }
   }
 

@@ -4,6 +4,8 @@ import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.StoredEntry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Answers a read the store fails with the near tier's last copy where it holds one, else as a miss,
@@ -14,6 +16,7 @@ import java.util.List;
 public final class FailuresAsMisses extends ForwardingStore {
 
   private static final System.Logger LOG = System.getLogger(FailuresAsMisses.class.getName());
+  private static final long RECOVERED_AFTER_SECONDS = 10;
 
   /** Where a failed read finds a copy: the near tier, or nowhere. */
   public interface LastKnown {
@@ -39,7 +42,8 @@ public final class FailuresAsMisses extends ForwardingStore {
 
   private final LastKnown near;
   private final StoreHealth health;
-  private volatile boolean failing;
+  private final AtomicBoolean warned = new AtomicBoolean();
+  private volatile long lastFailure;
 
   /** Answers {@code store}'s failures from {@code near}, counting into {@code health}. */
   public FailuresAsMisses(ByteStore store, LastKnown near, StoreHealth health) {
@@ -123,10 +127,14 @@ public final class FailuresAsMisses extends ForwardingStore {
     health.writeSkipped();
   }
 
-  /** Logs the first failure of a run at WARNING, the rest at DEBUG, so an outage does not flood the log. */
+  /**
+   * Logs the first failure of an outage at WARNING, the rest at DEBUG, so an outage does not flood the
+   * log. The outage is over once the store went {@value #RECOVERED_AFTER_SECONDS} s without failing: a
+   * near-tier hit answers without asking the store, so one answer proves nothing.
+   */
   private void noteFailure(RuntimeException failure) {
-    if (!failing) {
-      failing = true;
+    lastFailure = System.nanoTime();
+    if (warned.compareAndSet(false, true)) {
       LOG.log(System.Logger.Level.WARNING, describe() + " failed (" + failure.getMessage() + "): reads are answered"
           + " from the near tier or as misses and puts are skipped until it answers again (failures-as-misses)");
     } else {
@@ -135,9 +143,9 @@ public final class FailuresAsMisses extends ForwardingStore {
   }
 
   private <T> T answered(T result) {
-    if (failing) {
-      failing = false;
-      LOG.log(System.Logger.Level.INFO, describe() + " answers again");
+    if (warned.get() && System.nanoTime() - lastFailure >= TimeUnit.SECONDS.toNanos(RECOVERED_AFTER_SECONDS)
+        && warned.compareAndSet(true, false)) {
+      LOG.log(System.Logger.Level.INFO, describe() + " answers again (no failure for " + RECOVERED_AFTER_SECONDS + " s)");
     }
     return result;
   }

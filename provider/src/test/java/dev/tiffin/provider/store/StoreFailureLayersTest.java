@@ -18,6 +18,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import javax.cache.CacheException;
 import org.junit.jupiter.api.Test;
 
@@ -152,5 +156,46 @@ class StoreFailureLayersTest {
     assertEquals(new StoreFailures(1, 1, 1, 0, 0, 0, 0, false), health.snapshot());
     flaky.down = false;
     assertArrayEquals(b("not a number"), layer.get(b("text")).value());
+  }
+  @Test
+  void anOutageWhoseReadsNearHitsAnswerBetweenFailuresLogsOneWarning() {
+    // Stands for a near tier: "hit" is answered without reaching the store, everything else fails.
+    ByteStore nearHitsOverFlaky = new ForwardingStore(flaky) {
+      @Override
+      public StoredEntry get(byte[] key) {
+        return new String(key, StandardCharsets.UTF_8).equals("hit") ? new StoredEntry(b("v"), Long.MAX_VALUE)
+            : super.get(key);
+      }
+    };
+    FailuresAsMisses layer = new FailuresAsMisses(nearHitsOverFlaky, FailuresAsMisses.LastKnown.NONE, health);
+    Logger logger = Logger.getLogger(FailuresAsMisses.class.getName());
+    List<Level> logged = new ArrayList<>();
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        logged.add(record.getLevel());
+      }
+
+      @Override
+      public void flush() {
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+    logger.addHandler(handler);
+    try {
+      flaky.down = true;
+      for (int i = 0; i < 100; i++) {
+        assertNull(layer.get(b("miss")));
+        assertArrayEquals(b("v"), layer.get(b("hit")).value());
+      }
+    } finally {
+      logger.removeHandler(handler);
+    }
+
+    assertEquals(List.of(Level.WARNING), logged.stream().filter(level -> level.intValue() >= Level.INFO.intValue()).toList(),
+        "every hit between two failures ended the outage in the log");
   }
 }

@@ -62,20 +62,29 @@ final class InvalidationSender {
 
   private void publishLoop() {
     while (!closed) {
-      publishRound(outgoing.next(HEARTBEAT_NANOS));
+      publishRound(HEARTBEAT_NANOS);
     }
-    // Woken by close(): what writers queued before it still goes out, or other JVMs would wait for max-age.
+    // Woken by close(): what writers queued before it still goes out, and what is owed, or other JVMs
+    // would wait for max-age; for as long as close() waits.
     Thread.interrupted();
-    publishRound(outgoing.next(0));
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
+    do {
+      publishRound(0);
+    } while (outlets.stream().anyMatch(outlet -> outlet.owesFlush) && System.nanoTime() < deadline);
   }
 
-  /** Sends a batch, then what each member owes: a flush after a message that failed, or a heartbeat. */
-  private void publishRound(List<Outgoing> batch) {
+  /**
+   * Sends what was queued (waiting up to {@code idleNanos} for it), then what each member owes: a
+   * flush after a message that failed, or a heartbeat; a closed member that owes nothing is forgotten.
+   */
+  private void publishRound(long idleNanos) {
     try {
-      send(batch);
+      send(outgoing.next(idleNanos));
       for (Outlet outlet : outlets) {
         if (outlet.owesFlush) {
           publish(outlet, InvalidationMessage.Kind.FLUSH, List.of());
+        } else if (outlet.closed) {
+          outlets.remove(outlet);
         } else if (outlet.sequence > 0 && System.nanoTime() - outlet.lastSent >= HEARTBEAT_NANOS) {
           heartbeat(outlet);
         }
@@ -140,6 +149,8 @@ final class InvalidationSender {
       }
     } catch (RuntimeException e) {
       outlet.owesFlush = true;
+      // A member that closed meanwhile is kept until the flush is out.
+      outlets.add(outlet);
       LOG.log(System.Logger.Level.DEBUG, "Publishing invalidations to " + store + " failed; a flush follows", e);
     }
   }
@@ -168,6 +179,7 @@ final class InvalidationSender {
     private long sequence;
     private long lastSent = System.nanoTime();
     private volatile boolean owesFlush;
+    private volatile boolean closed;
 
     private Outlet(ByteBuffer channel) {
       this.channel = channel;
@@ -190,9 +202,9 @@ final class InvalidationSender {
       outgoing.add(new Outgoing(this, null, false));
     }
 
-    /** Stops numbering: what the member queued before still goes out. */
+    /** Stops the heartbeats: what the member queued before still goes out, and a flush it owes. */
     void close() {
-      outlets.remove(this);
+      closed = true;
     }
   }
 }

@@ -63,9 +63,11 @@ final class RedisInvalidationBus implements InvalidationBus, AutoCloseable {
       }
     } else if (!newChannel && current != null && current.confirmed(name)) {
       member.online = true;
-      if (subscriber != current) {
-        // The subscription ended meanwhile and took every member offline, maybe before this one.
-        member.online = false;
+      // Set after the subscriber was read: if it changed since, its end or its confirmation may have
+      // come before this write, so the member follows whichever subscriber is there now.
+      for (Subscriber seen = current; subscriber != seen; ) {
+        seen = subscriber;
+        member.online = seen != null && seen.confirmed(name);
       }
     }
     return member;

@@ -48,11 +48,11 @@ final class CacheAssembler {
    * A cache over {@code space}, its MXBeans registered as its configuration asks.
    *
    * @param timeout the store's timeout, which also bounds how long an operation retries a contended key
-   * @param near the cache's near tier, already in {@code space}'s store, or {@code null}
+   * @param layers the layers of {@code space}'s store: its near tier, and the shared store locks are taken in
    * @param health how the cache's store has fared, for {@code TiffinCache.storeFailures()}
    */
   <K, V> StoreBackedCache<K, V> assemble(CacheSpace space, MutableConfiguration<K, V> configuration,
-      Duration timeout, UnreadableValues unreadable, NearStore near, StoreHealth health) {
+      Duration timeout, UnreadableValues unreadable, CacheStoreLayers layers, StoreHealth health) {
     String name = space.cacheName();
     LoaderSupport<K, V> loader = new LoaderSupport<>(configuration.getCacheLoaderFactory() == null
         ? null : configuration.getCacheLoaderFactory().create());
@@ -66,7 +66,7 @@ final class CacheAssembler {
         configuration.isReadThrough() && loader.isPresent() ? loader : null, writer, events, statistics,
         new CacheMBeans(manager.getURI().toString(), name, configuration, statistics),
         new BackgroundLoader(name, executor), unreadable);
-    StoreBackedCache<K, V> cache = new StoreBackedCache<>(context, self -> layers(self, context, timeout, near, health));
+    StoreBackedCache<K, V> cache = new StoreBackedCache<>(context, self -> layers(self, context, timeout, layers, health));
     // Registered only once the cache is whole: an MXBean must never expose a half-built cache.
     context.mbeans().start();
     return cache;
@@ -78,9 +78,10 @@ final class CacheAssembler {
   }
 
   private <K, V> StoreBackedCache.CacheLayers<K, V> layers(StoreBackedCache<K, V> cache, CacheContext<K, V> context,
-      Duration timeout, NearStore near, StoreHealth health) {
+      Duration timeout, CacheStoreLayers stores, StoreHealth health) {
     CacheSpace space = context.space();
-    LockSpace locks = new LockSpace(space.cacheName(), space.store(), space.keys(), space.clock(), ticker);
+    NearStore near = stores.near();
+    LockSpace locks = new LockSpace(space.cacheName(), stores.shared(), space.keys(), space.clock(), ticker);
     KeyLocks writeLocks = context.writer().isActive()
         ? new WriteThroughLocks(locks, Defaults.WRITE_THROUGH_LEASE, timeout) : KeyLocks.NONE;
     EntryEngine<K, V> engine = new EntryEngine<>(cache, space, context.expiry(), context.writer(), writeLocks,
@@ -95,8 +96,8 @@ final class CacheAssembler {
         new Counters<>(space, context.expiry(), engine),
         new GetOrSet<>(space, engine, context.expiry(), locks, executor, getOrSetCounters),
         context.events()::batch, context.writer().isActive());
-    SliceFactory<K, V> namespaces = new SliceFactory<>(space.cacheName(), context.expiry(), timeout, ticker, executor,
-        getOrSetCounters, context.unreadable(), health, new SpaceReclaimer(executor));
+    SliceFactory<K, V> namespaces = new SliceFactory<>(space.cacheName(), stores.shared(), context.expiry(), timeout,
+        ticker, executor, getOrSetCounters, context.unreadable(), health, new SpaceReclaimer(executor));
     return new StoreBackedCache.CacheLayers<>(engine, access,
         new BulkOperations<>(context, engine, access, writeLocks, context.backgroundLoader()),
         new TiffinCacheView<>(cache, own, namespaces));

@@ -17,10 +17,12 @@ import java.util.function.LongSupplier;
  * The store layers one cache goes through, chosen once when it opens, bottom up: the shared store
  * (behind its circuit breaker, if any), the near tier, failures-as-misses, logical expiry.
  *
+ * @param shared the shared store, where locks are taken: a lock must be read where it is, never as
+ *     a copy the near tier kept (a crashed holder's lease runs out in the store, unannounced)
  * @param near the cache's near tier, or {@code null}
  * @param top the layer the cache calls
  */
-record CacheStoreLayers(NearStore near, ByteStore top) {
+record CacheStoreLayers(ByteStore shared, NearStore near, ByteStore top) {
 
   /** Stacks the layers {@code cache} and {@code failures} ask for over {@code store}. */
   static CacheStoreLayers over(OpenStore store, CacheSettings cache, FailureSettings failures, KeyCodec keys,
@@ -33,7 +35,8 @@ record CacheStoreLayers(NearStore near, ByteStore top) {
       read = new FailuresAsMisses(read, near != null ? near : FailuresAsMisses.LastKnown.NONE, store.health());
     }
     // Every cache reads by logical expiry, so getOrSet's graced and tagged entries look right to JCache.
-    return new CacheStoreLayers(near, new LogicalExpiryStore(read, new TagInvalidations(shared, keys, clock)));
+    return new CacheStoreLayers(shared, near,
+        new LogicalExpiryStore(read, new TagInvalidations(shared, keys, clock), near));
   }
 
   /** The store's bus for near tiers; a store without one reaches this JVM only. */

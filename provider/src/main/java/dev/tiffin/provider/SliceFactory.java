@@ -13,6 +13,7 @@ import dev.tiffin.provider.lock.KeyLocks;
 import dev.tiffin.provider.lock.LockSpace;
 import dev.tiffin.provider.time.Ticker;
 import dev.tiffin.provider.store.StoreHealth;
+import dev.tiffin.spi.ByteStore;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 
@@ -21,15 +22,16 @@ import java.util.concurrent.Executor;
  * built: the cache's expiry policy and timeouts, its getOrSet counts and unreadable-value count, but
  * no events, writer or JCache statistics.
  *
+ * @param lockStore the shared store, below any near tier, where the namespaces' locks are taken
  * @param timeout the store's timeout, which bounds retries on a contended key
  */
-record SliceFactory<K, V>(String cacheName, ExpiryCalculator expiry, Duration timeout, Ticker ticker,
+record SliceFactory<K, V>(String cacheName, ByteStore lockStore, ExpiryCalculator expiry, Duration timeout, Ticker ticker,
     Executor executor, GetOrSetCounters getOrSetCounters, UnreadableValues unreadable, StoreHealth health,
     SpaceReclaimer reclaimer) {
 
   /** The operations over {@code space}, one generation of a namespace. */
   SpaceOperations<K, V> namespaceSlice(CacheSpace space) {
-    LockSpace locks = new LockSpace(cacheName, space.store(), space.keys(), space.clock(), ticker);
+    LockSpace locks = new LockSpace(cacheName, lockStore, space.keys(), space.clock(), ticker);
     EntryEngine<K, V> engine = new EntryEngine<>(null, space, expiry, new WriterSupport<>(null), KeyLocks.NONE,
         new Contention(cacheName, timeout, ticker));
     return new SpaceOperations<>(space, engine, locks, new Counters<>(space, expiry, engine),

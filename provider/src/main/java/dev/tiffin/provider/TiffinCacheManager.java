@@ -156,7 +156,7 @@ public final class TiffinCacheManager implements CacheManager {
     CacheStoreLayers layers = CacheStoreLayers.over(store, cacheSettings, storeSettings.failures(), codec.keys(), clock);
     CacheSpace space = new CacheSpace(cacheName, layers.top(), codec.keys(), codec.values(), clock);
     StoreBackedCache<K, V> cache = assembler.assemble(space, configuration, storeSettings.timeout(), unreadable,
-        layers.near(), store.health());
+        layers, store.health());
     if (cacheSettings.listenersAcrossJvms()) {
       assembler.shareEvents(cache, CacheStoreLayers.eventBusOf(store.store()));
     }

@@ -1,14 +1,17 @@
 package dev.tiffin.provider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tiffin.api.FlightLock;
 import dev.tiffin.api.GetOrSetOptions;
 import dev.tiffin.api.TiffinCache;
 import dev.tiffin.provider.near.InvalidationMessage;
 import dev.tiffin.testing.redis.LocalRedis;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import javax.cache.Cache;
+import javax.cache.CacheException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,6 +137,22 @@ class NearCoherenceTest {
       }
 
       assertEquals("v2", awaitValue(reader, "k", "v2", 2), "the flush owed at closing was never sent");
+    }
+  }
+
+  @Test
+  void aLockWhoseHolderVanishedIsFreeOnceItsLeaseRunsOutEvenToANearTierThatSawItHeld() {
+    try (TiffinCachingProvider crashing = provider(); TiffinCachingProvider waiting = provider()) {
+      TiffinCache<String, String> holder = cache(crashing).unwrap(TiffinCache.class);
+      TiffinCache<String, String> other = cache(waiting).unwrap(TiffinCache.class);
+      // Taken and never released: the holder stands for a JVM that crashed while holding it.
+      holder.lock("k", Duration.ofMillis(300), Duration.ZERO);
+      assertThrows(CacheException.class, () -> other.lock("k", Duration.ofSeconds(5), Duration.ZERO),
+          "the lock was free while its lease ran");
+
+      try (FlightLock taken = other.lock("k", Duration.ofSeconds(5), Duration.ofSeconds(5))) {
+        assertTrue(taken != null);
+      }
     }
   }
 

@@ -9,6 +9,7 @@ import dev.tiffin.provider.entry.CacheSpace;
 import dev.tiffin.provider.entry.EntryEngine;
 import dev.tiffin.provider.expiry.ExpiryCalculator;
 import dev.tiffin.provider.lock.LockSpace;
+import dev.tiffin.provider.near.ImmutableValues;
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.StoredEntry;
 import java.nio.ByteBuffer;
@@ -33,6 +34,7 @@ import javax.cache.CacheException;
  */
 public final class GetOrSet<K, V> {
 
+  private static final System.Logger LOG = System.getLogger(GetOrSet.class.getName());
   /** A store lock outlives its holder's crash by at most this, or twice the hard timeout. */
   private static final Duration SHORTEST_LEASE = Duration.ofSeconds(30);
 
@@ -95,12 +97,29 @@ public final class GetOrSet<K, V> {
       };
       // Only a caller that may stop waiting needs the factory on another thread.
       if (options.softTimeout().isPresent() || options.hardTimeout().isPresent()) {
-        executor.execute(run);
+        try {
+          executor.execute(run);
+        } catch (RuntimeException rejected) {
+          // Nobody will run it: the next caller must not join a flight that never lands.
+          flights.remove(flightKey, mine);
+          mine.completeExceptionally(new CacheException("getOrSet of key " + key + " in cache " + space.cacheName()
+              + " could not start its factory: the executor refused it (" + rejected + ")", rejected));
+        }
       } else {
         run.run();
       }
     }
-    return await(key, flight, found, options);
+    V value = await(key, flight, found, options);
+    // A caller that joined another's run gets a copy of its own, as any read gives (store-by-value).
+    return flight == mine ? value : detached(storeKey, value);
+  }
+
+  private V detached(byte[] storeKey, V value) {
+    if (value == null || ImmutableValues.isImmutable(value)) {
+      return value;
+    }
+    V copy = engine.decodeOrAbsent(storeKey, space.values().encode(storeKey, value));
+    return copy != null ? copy : value;
   }
 
   /** Invalidates every entry tagged {@code tag}. */
@@ -114,21 +133,24 @@ public final class GetOrSet<K, V> {
   }
 
   private V await(K key, CompletableFuture<Outcome<V>> flight, Found<V> found, GetOrSetOptions options) {
-    Duration wait = found.isStale() && options.softTimeout().isPresent() ? options.softTimeout().get()
-        : options.hardTimeout().orElse(null);
+    Duration wait = options.hardTimeout().orElse(null);
+    if (found.isStale() && options.softTimeout().isPresent()
+        && (wait == null || options.softTimeout().get().compareTo(wait) < 0)) {
+      wait = options.softTimeout().get();
+    }
     Outcome<V> outcome;
     try {
       outcome = wait == null ? flight.get() : flight.get(wait.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       counters.timeouts.increment();
-      if (found.isStale()) {
+      if (found.isStaleAt(space.now())) {
         counters.staleServed.increment();
         return found.value();
       }
       throw new CacheException("getOrSet of key " + key + " in cache " + space.cacheName() + " gave up after its"
           + " hard timeout of " + wait + "; the factory keeps running and stores its value when it finishes");
     } catch (ExecutionException e) {
-      if (found.isStale()) {
+      if (found.isStaleAt(space.now())) {
         counters.staleServed.increment();
         return found.value();
       }
@@ -152,19 +174,31 @@ public final class GetOrSet<K, V> {
   /** Runs the factory under the key's store lock, unless a fresh value arrived meanwhile, and stores its value. */
   private Outcome<V> refresh(K key, byte[] storeKey, GetOrSetOptions options, ValueFactory<V> factory,
       Found<V> found) throws Exception {
-    try (FlightLock held = lock(key, options)) {
+    FlightLock held = lock(key, options);
+    try {
       Found<V> current = options.forceFresh() ? found : read(storeKey, space.now());
       if (current.fresh() && !options.forceFresh()) {
         // Another JVM computed it while we waited for the lock.
         return new Outcome<>(current.value(), false);
       }
+      if (current.isStale() && current.backingOffAt(space.now()) && !options.forceFresh()) {
+        // The caller before us failed and backed off: nobody tries again before the back-off ends.
+        return new Outcome<>(current.value(), true);
+      }
       FactoryRun<V> run = new FactoryRun<>(current.isStale() ? current.value() : null,
           options.ttl().orElse(null));
+      // Taken before the factory reads anything: a tag invalidated while it runs drops its value.
+      long createdAt = createdAt(options);
       counters.factoryRuns.increment();
       V value;
       try {
         value = factory.create(run);
-      } catch (Exception | Error e) {
+      } catch (InterruptedException e) {
+        // Not the factory failing: no back-off, and the interrupt stays for whoever asked for it.
+        Thread.currentThread().interrupt();
+        throw new CacheException("The getOrSet factory of key " + key + " in cache " + space.cacheName()
+            + " was interrupted", e);
+      } catch (Exception e) {
         counters.factoryErrors.increment();
         if (current.isStale()) {
           backOff(storeKey, current, options);
@@ -178,9 +212,21 @@ public final class GetOrSet<K, V> {
         return new Outcome<>(current.value(), true);
       }
       if (value != null && !run.skipped()) {
-        store(storeKey, value, run.ttl(), options);
+        store(storeKey, value, run.ttl(), options, createdAt);
       }
       return new Outcome<>(value, false);
+    } finally {
+      release(held, key);
+    }
+  }
+
+  /** A lock that cannot be given back is freed by its lease: the value already stored must not fail for it. */
+  private void release(FlightLock held, K key) {
+    try {
+      held.close();
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "getOrSet could not release the lock on key " + key + " of cache "
+          + space.cacheName() + " (" + e.getMessage() + "); its lease frees it");
     }
   }
 
@@ -196,7 +242,7 @@ public final class GetOrSet<K, V> {
     }
   }
 
-  private void store(byte[] storeKey, V value, Duration ttl, GetOrSetOptions options) {
+  private void store(byte[] storeKey, V value, Duration ttl, GetOrSetOptions options, long createdAt) {
     long now = space.now();
     long freshUntil = ttl != null ? plus(now, ttl) : expiry.forCreation(now);
     if (freshUntil <= now) {
@@ -205,15 +251,19 @@ public final class GetOrSet<K, V> {
     byte[] bytes = space.values().encode(storeKey, value);
     long retainedUntil = freshUntil;
     if (!options.grace().isZero() || !options.tags().isEmpty()) {
-      // Created strictly after its tags' latest invalidation, even within the same millisecond.
-      long createdAt = now;
-      for (long invalidatedAt : tags.times(options.tags()).values()) {
-        createdAt = Math.max(createdAt, invalidatedAt + 1);
-      }
       bytes = new EntryMetadata(freshUntil, createdAt, 0, options.tags()).wrap(bytes);
       retainedUntil = plus(freshUntil, options.grace());
     }
     store.put(storeKey, bytes, retainedUntil, retainedUntil);
+  }
+
+  /** When a value computed from now on is created: strictly after its tags' latest invalidation, even in the same millisecond. */
+  private long createdAt(GetOrSetOptions options) {
+    long createdAt = space.now();
+    for (long invalidatedAt : tags.times(options.tags()).values()) {
+      createdAt = Math.max(createdAt, invalidatedAt + 1);
+    }
+    return createdAt;
   }
 
   /** After a failed refresh, marks the stale value so nobody tries again before the back-off ends. */
@@ -241,7 +291,7 @@ public final class GetOrSet<K, V> {
     if (value == null) {
       return Found.none();
     }
-    return new Found<>(value, stored.value(), metadata, metadata == null || metadata.freshUntil() > now);
+    return new Found<>(value, stored.value(), stored.expiresAt(), metadata, metadata == null || metadata.freshUntil() > now);
   }
 
   private static long plus(long time, Duration duration) {
@@ -250,14 +300,19 @@ public final class GetOrSet<K, V> {
   }
 
   /** A value read for getOrSet: the stored bytes and header it came from, and whether it is fresh. */
-  private record Found<V>(V value, byte[] stored, EntryMetadata metadata, boolean fresh) {
+  private record Found<V>(V value, byte[] stored, long expiresAt, EntryMetadata metadata, boolean fresh) {
 
     static <V> Found<V> none() {
-      return new Found<>(null, null, null, false);
+      return new Found<>(null, null, 0, null, false);
     }
 
     boolean isStale() {
       return value != null && !fresh;
+    }
+
+    /** Stale and still within its grace at {@code now}: a caller that waited may be past it. */
+    boolean isStaleAt(long now) {
+      return isStale() && expiresAt > now;
     }
 
     boolean backingOffAt(long now) {

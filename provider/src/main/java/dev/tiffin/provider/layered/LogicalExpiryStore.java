@@ -25,11 +25,18 @@ import java.util.Set;
 public final class LogicalExpiryStore extends ForwardingStore {
 
   private final TagInvalidations tags;
+  private final NearStore near;
 
   /** Reads {@code store} by logical expiry, checking tags against {@code tags}. */
   public LogicalExpiryStore(ByteStore store, TagInvalidations tags) {
+    this(store, tags, null);
+  }
+
+  /** As above, closing the cache's {@code near} tier (somewhere below, or {@code null}) when the cache closes. */
+  public LogicalExpiryStore(ByteStore store, TagInvalidations tags, NearStore near) {
     super(store);
     this.tags = tags;
+    this.near = near;
   }
 
   /** The tag invalidations this store reads entries against. */
@@ -106,7 +113,7 @@ public final class LogicalExpiryStore extends ForwardingStore {
   /** Closes the cache's near tier, if it has one; the store itself is shared, and the registry's to close. */
   @Override
   public void close() {
-    if (store() instanceof NearStore near) {
+    if (near != null) {
       near.close();
     }
   }

@@ -326,8 +326,9 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
 
   @Override
   public void invalidateAll() {
-    epoch.incrementAndGet();
+    // Stripes first: a keep that sees the new epoch then fails its version check, so none outlives the flush.
     stripes.moveAllOn();
+    epoch.incrementAndGet();
     // Marked like evicted entries, so whatever points at them (the key index) lets go of them too.
     near.asMap().values().removeIf(entry -> {
       entry.drop();

@@ -9,7 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tiffin.provider.codec.EntryMetadata;
 import dev.tiffin.provider.codec.KeyCodec;
+import dev.tiffin.config.NearSettings;
 import dev.tiffin.provider.entry.MemoryStore;
+import dev.tiffin.provider.near.NearStore;
+import dev.tiffin.provider.store.FailuresAsMisses;
+import dev.tiffin.provider.store.InProcessInvalidationBus;
+import dev.tiffin.provider.store.StoreHealth;
 import dev.tiffin.provider.time.FakeTime;
 import dev.tiffin.spi.StoredEntry;
 import java.nio.charset.StandardCharsets;
@@ -98,5 +103,19 @@ class LogicalExpiryStoreTest {
     behind.invalidate("t");
 
     assertEquals(first, Long.parseLong(new String(raw.get(keys.tagKey("t")).value(), StandardCharsets.US_ASCII)));
+  }
+  @Test
+  void closingTheCacheClosesItsNearTierEvenUnderFailuresAsMisses() {
+    NearStore near = new NearStore(raw, new NearSettings(100, java.time.Duration.ofMinutes(1)), time,
+        InProcessInvalidationBus.forStore("close-" + java.util.UUID.randomUUID()), "app:c#near");
+    LogicalExpiryStore cacheStore = new LogicalExpiryStore(
+        new FailuresAsMisses(near, near, new StoreHealth()), tags, near);
+    raw.put(text("k"), text("v"), StoredEntry.ETERNAL, StoredEntry.ETERNAL);
+    cacheStore.get(text("k"));
+    assertEquals(1, near.size());
+
+    cacheStore.close();
+
+    assertEquals(0, near.size(), "the near tier (and its bus membership) outlived its cache");
   }
 }

@@ -10,10 +10,12 @@ import dev.tiffin.api.FlightLock;
 import dev.tiffin.api.GetOrSetOptions;
 import dev.tiffin.api.GetOrSetStatistics;
 import dev.tiffin.api.TiffinCache;
+import dev.tiffin.provider.TiffinCachingProvider;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -162,6 +164,67 @@ abstract class GetOrSetContract extends BackendContract {
 
     assertEquals("new", cache.getOrSet("k", backingOff.withForceFresh(true), context -> counted("new")));
     assertEquals(1, runs.get());
+  }
+
+  @Test
+  void aCallerThatGetsTheLockAfterAFailedRunServesTheStaleValueDuringItsBackoff() throws Exception {
+    String name = "backoff-" + UUID.randomUUID();
+    TiffinCache<String, String> cache = cache(name, new MutableConfiguration<>());
+    GetOrSetOptions backingOff = GRACED.withGraceBackoff(Duration.ofHours(1));
+    cache.getOrSet("k", backingOff, context -> "old");
+    outlive(SHORT_TTL);
+    CountDownLatch otherWaits = new CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try (TiffinCachingProvider otherJvm = newProvider()) {
+      TiffinCache<String, String> there = cacheIn(otherJvm, name);
+      Future<String> failing = threads.submit(() -> cache.getOrSet("k", backingOff, context -> {
+        otherWaits.await(5, TimeUnit.SECONDS);
+        throw new IllegalStateException("down");
+      }));
+      await(() -> cache.getOrSetStatistics().factoryRuns() == 1, "running the first factory, under the lock");
+      // The other JVM read the stale value before the back-off existed, and waits for the lock.
+      Future<String> waiting = threads.submit(() -> there.getOrSet("k", backingOff, context -> counted("new")));
+      await(() -> there.getOrSetStatistics().lockWaits() > 0, "waiting for the lock in the other JVM");
+      otherWaits.countDown();
+
+      assertEquals("old", failing.get(5, TimeUnit.SECONDS));
+      assertEquals("old", waiting.get(5, TimeUnit.SECONDS));
+      assertEquals(0, runs.get(), "the caller after the failed run ran the factory during its back-off");
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
+  void aSoftTimeoutLongerThanTheHardOneWaitsOnlyAsLongAsTheHardOne() throws Exception {
+    TiffinCache<String, String> cache = cache();
+    cache.getOrSet("k", GRACED, context -> "old");
+    outlive(SHORT_TTL);
+
+    String answer = cache.getOrSet("k", GRACED.withSoftTimeout(Duration.ofSeconds(30))
+        .withHardTimeout(Duration.ofMillis(100)), context -> {
+          Thread.sleep(1_000);
+          return "new";
+        });
+
+    assertEquals("old", answer, "the caller waited past its hard timeout for the factory");
+  }
+
+  @Test
+  void anInterruptedFactoryIsNoFailureAndTheInterruptIsKept() throws Exception {
+    TiffinCache<String, String> cache = cache();
+    GetOrSetOptions backingOff = GRACED.withGraceBackoff(Duration.ofHours(1));
+    cache.getOrSet("k", backingOff, context -> "old");
+    outlive(SHORT_TTL);
+
+    String answer = cache.getOrSet("k", backingOff, context -> {
+      throw new InterruptedException("shutting down");
+    });
+
+    assertTrue(Thread.interrupted(), "the interrupt was swallowed");
+    assertEquals("old", answer);
+    assertEquals(0, cache.getOrSetStatistics().factoryErrors());
+    assertEquals("new", cache.getOrSet("k", backingOff, context -> counted("new")), "an interrupt started a back-off");
   }
 
   @Test

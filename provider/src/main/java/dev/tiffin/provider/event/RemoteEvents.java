@@ -48,10 +48,6 @@ public final class RemoteEvents<K, V> implements InvalidationBus.Listener, AutoC
   public void join(InvalidationBus bus, EventDispatcher<K, V> dispatcher) {
     this.dispatcher = dispatcher;
     this.membership = bus.join(space.keys().eventChannel(), this);
-    if (membership.isOnline()) {
-      // Joined a subscription already confirmed: no flush announces it, so the next one is a real loss.
-      subscribed.set(true);
-    }
     dispatcher.shareWith(this);
   }
 

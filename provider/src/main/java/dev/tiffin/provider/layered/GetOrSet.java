@@ -109,16 +109,20 @@ public final class GetOrSet<K, V> {
         run.run();
       }
     }
-    V value = await(key, flight, found, options);
-    // A caller that joined another's run gets a copy of its own, as any read gives (store-by-value).
-    return flight == mine ? value : detached(storeKey, value);
+    Outcome<V> outcome = await(key, storeKey, flight, found, options);
+    return flight == mine ? outcome.value() : detached(storeKey, outcome);
   }
 
-  private V detached(byte[] storeKey, V value) {
-    if (value == null || ImmutableValues.isImmutable(value)) {
+  /**
+   * A caller that joined another's run gets a copy of its own, decoded from the bytes the run stored
+   * or read, as any read gives (store-by-value); a value never stored is shared as it is.
+   */
+  private V detached(byte[] storeKey, Outcome<V> outcome) {
+    V value = outcome.value();
+    if (value == null || outcome.bytes() == null || ImmutableValues.isImmutable(value)) {
       return value;
     }
-    V copy = engine.decodeOrAbsent(storeKey, space.values().encode(storeKey, value));
+    V copy = engine.decodeOrAbsent(storeKey, outcome.bytes());
     return copy != null ? copy : value;
   }
 
@@ -132,34 +136,31 @@ public final class GetOrSet<K, V> {
     return counters.snapshot();
   }
 
-  private V await(K key, CompletableFuture<Outcome<V>> flight, Found<V> found, GetOrSetOptions options) {
-    Duration wait = options.hardTimeout().orElse(null);
-    if (found.isStale() && options.softTimeout().isPresent()
-        && (wait == null || options.softTimeout().get().compareTo(wait) < 0)) {
-      wait = options.softTimeout().get();
-    }
+  private Outcome<V> await(K key, byte[] storeKey, CompletableFuture<Outcome<V>> flight, Found<V> found,
+      GetOrSetOptions options) {
+    Duration hard = options.hardTimeout().orElse(null);
+    Duration soft = found.isStale() ? options.softTimeout().filter(t -> hard == null || t.compareTo(hard) < 0)
+        .orElse(null) : null;
     Outcome<V> outcome;
     try {
-      outcome = wait == null ? flight.get() : flight.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+      outcome = soft != null ? awaitSoftly(storeKey, flight, soft, hard, found) : within(flight, hard);
     } catch (TimeoutException e) {
       counters.timeouts.increment();
-      if (found.isStaleAt(space.now())) {
-        counters.staleServed.increment();
-        return found.value();
+      outcome = fallback(storeKey, found);
+      if (outcome == null) {
+        throw new CacheException("getOrSet of key " + key + " in cache " + space.cacheName() + " gave up after its"
+            + " hard timeout of " + hard + "; the factory keeps running and stores its value when it finishes");
       }
-      throw new CacheException("getOrSet of key " + key + " in cache " + space.cacheName() + " gave up after its"
-          + " hard timeout of " + wait + "; the factory keeps running and stores its value when it finishes");
     } catch (ExecutionException e) {
-      if (found.isStaleAt(space.now())) {
-        counters.staleServed.increment();
-        return found.value();
+      outcome = fallback(storeKey, found);
+      if (outcome == null) {
+        Throwable cause = e.getCause();
+        if (cause instanceof CacheException known) {
+          throw known;
+        }
+        throw new CacheException("The getOrSet factory of key " + key + " in cache " + space.cacheName()
+            + " failed: " + cause, cause);
       }
-      Throwable cause = e.getCause();
-      if (cause instanceof CacheException known) {
-        throw known;
-      }
-      throw new CacheException("The getOrSet factory of key " + key + " in cache " + space.cacheName() + " failed: "
-          + cause, cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CacheException("Interrupted while getOrSet of key " + key + " in cache " + space.cacheName()
@@ -168,22 +169,54 @@ public final class GetOrSet<K, V> {
     if (outcome.stale()) {
       counters.staleServed.increment();
     }
-    return outcome.value();
+    return outcome;
+  }
+
+  /**
+   * Waits the soft timeout, then answers with what the store keeps; if the stale value's grace ran out
+   * meanwhile, waits on for what is left of the hard timeout (or for as long as it takes, without one).
+   */
+  private Outcome<V> awaitSoftly(byte[] storeKey, CompletableFuture<Outcome<V>> flight, Duration soft, Duration hard,
+      Found<V> found) throws InterruptedException, ExecutionException, TimeoutException {
+    try {
+      return within(flight, soft);
+    } catch (TimeoutException e) {
+      Outcome<V> kept = fallback(storeKey, found);
+      if (kept != null) {
+        counters.timeouts.increment();
+        return kept;
+      }
+      return within(flight, hard == null ? null : hard.minus(soft));
+    }
+  }
+
+  /**
+   * For a caller that had a stale value and stopped waiting: what the store keeps now (read again: its
+   * grace may have run out while the caller waited, and some stores do not say when), or {@code null}.
+   */
+  private Outcome<V> fallback(byte[] storeKey, Found<V> found) {
+    return found.isStale() ? read(storeKey, space.now()).asOutcome() : null;
+  }
+
+  private static <T> T within(CompletableFuture<T> flight, Duration wait)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    return wait == null ? flight.get() : flight.get(wait.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   /** Runs the factory under the key's store lock, unless a fresh value arrived meanwhile, and stores its value. */
   private Outcome<V> refresh(K key, byte[] storeKey, GetOrSetOptions options, ValueFactory<V> factory,
       Found<V> found) throws Exception {
     FlightLock held = lock(key, options);
+    boolean interrupted = false;
     try {
       Found<V> current = options.forceFresh() ? found : read(storeKey, space.now());
       if (current.fresh() && !options.forceFresh()) {
         // Another JVM computed it while we waited for the lock.
-        return new Outcome<>(current.value(), false);
+        return new Outcome<>(current.value(), current.stored(), false);
       }
       if (current.isStale() && current.backingOffAt(space.now()) && !options.forceFresh()) {
         // The caller before us failed and backed off: nobody tries again before the back-off ends.
-        return new Outcome<>(current.value(), true);
+        return new Outcome<>(current.value(), current.stored(), true);
       }
       FactoryRun<V> run = new FactoryRun<>(current.isStale() ? current.value() : null,
           options.ttl().orElse(null));
@@ -194,29 +227,30 @@ public final class GetOrSet<K, V> {
       try {
         value = factory.create(run);
       } catch (InterruptedException e) {
-        // Not the factory failing: no back-off, and the interrupt stays for whoever asked for it.
-        Thread.currentThread().interrupt();
+        // Not the factory failing: no back-off, and the interrupt is restored once the lock is given back.
+        interrupted = true;
         throw new CacheException("The getOrSet factory of key " + key + " in cache " + space.cacheName()
             + " was interrupted", e);
-      } catch (Exception e) {
+      } catch (Exception | Error e) {
         counters.factoryErrors.increment();
         if (current.isStale()) {
           backOff(storeKey, current, options);
-          return new Outcome<>(current.value(), true);
+          return new Outcome<>(current.value(), current.stored(), true);
         }
         throw e;
       }
       if (run.failedOver()) {
         counters.factoryErrors.increment();
         backOff(storeKey, current, options);
-        return new Outcome<>(current.value(), true);
+        return new Outcome<>(current.value(), current.stored(), true);
       }
-      if (value != null && !run.skipped()) {
-        store(storeKey, value, run.ttl(), options, createdAt);
-      }
-      return new Outcome<>(value, false);
+      byte[] stored = value != null && !run.skipped() ? store(storeKey, value, run.ttl(), options, createdAt) : null;
+      return new Outcome<>(value, stored, false);
     } finally {
       release(held, key);
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -242,11 +276,12 @@ public final class GetOrSet<K, V> {
     }
   }
 
-  private void store(byte[] storeKey, V value, Duration ttl, GetOrSetOptions options, long createdAt) {
+  /** Stores the value; returns the bytes stored, or {@code null} when its ttl left nothing to store. */
+  private byte[] store(byte[] storeKey, V value, Duration ttl, GetOrSetOptions options, long createdAt) {
     long now = space.now();
     long freshUntil = ttl != null ? plus(now, ttl) : expiry.forCreation(now);
     if (freshUntil <= now) {
-      return;
+      return null;
     }
     byte[] bytes = space.values().encode(storeKey, value);
     long retainedUntil = freshUntil;
@@ -255,6 +290,7 @@ public final class GetOrSet<K, V> {
       retainedUntil = plus(freshUntil, options.grace());
     }
     store.put(storeKey, bytes, retainedUntil, retainedUntil);
+    return bytes;
   }
 
   /** When a value computed from now on is created: strictly after its tags' latest invalidation, even in the same millisecond. */
@@ -291,7 +327,7 @@ public final class GetOrSet<K, V> {
     if (value == null) {
       return Found.none();
     }
-    return new Found<>(value, stored.value(), stored.expiresAt(), metadata, metadata == null || metadata.freshUntil() > now);
+    return new Found<>(value, stored.value(), metadata, metadata == null || metadata.freshUntil() > now);
   }
 
   private static long plus(long time, Duration duration) {
@@ -299,28 +335,7 @@ public final class GetOrSet<K, V> {
     return millis >= StoredEntry.ETERNAL - time ? StoredEntry.ETERNAL : time + millis;
   }
 
-  /** A value read for getOrSet: the stored bytes and header it came from, and whether it is fresh. */
-  private record Found<V>(V value, byte[] stored, long expiresAt, EntryMetadata metadata, boolean fresh) {
-
-    static <V> Found<V> none() {
-      return new Found<>(null, null, 0, null, false);
-    }
-
-    boolean isStale() {
-      return value != null && !fresh;
-    }
-
-    /** Stale and still within its grace at {@code now}: a caller that waited may be past it. */
-    boolean isStaleAt(long now) {
-      return isStale() && expiresAt > now;
-    }
-
-    boolean backingOffAt(long now) {
-      return metadata != null && metadata.backoffUntil() > now;
-    }
-  }
-
-  /** What a factory run gave its waiters: a new value, or the stale one it fell back on. */
-  private record Outcome<V>(V value, boolean stale) {
+  /** What a factory run gave its waiters: a new value, or the stale one it fell back on, and its stored bytes. */
+  record Outcome<V>(V value, byte[] bytes, boolean stale) {
   }
 }

@@ -215,16 +215,15 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
     }
   }
 
-  // The writes below tell of the change in a finally: one that failed may have been applied all the same.
-
+  /** A read that moves the expiry: a failed one keeps the copy, for failures-as-misses to answer with. */
   @Override
   public StoredEntry getAndTouch(byte[] key, long expiresAt, long now) {
-    try {
-      return store().getAndTouch(key, expiresAt, now);
-    } finally {
-      changed(key);
-    }
+    StoredEntry read = store().getAndTouch(key, expiresAt, now);
+    changed(key);
+    return read;
   }
+
+  // The writes below tell of the change in a finally: one that failed may have been applied all the same.
 
   @Override
   public long increment(byte[] key, long delta, long expiresAtIfCreated) {

@@ -181,7 +181,7 @@ abstract class GetOrSetContract extends BackendContract {
         otherWaits.await(5, TimeUnit.SECONDS);
         throw new IllegalStateException("down");
       }));
-      await(() -> cache.getOrSetStatistics().factoryRuns() == 1, "running the first factory, under the lock");
+      await(() -> cache.getOrSetStatistics().factoryRuns() == 2, "running the failing factory, under the lock");
       // The other JVM read the stale value before the back-off existed, and waits for the lock.
       Future<String> waiting = threads.submit(() -> there.getOrSet("k", backingOff, context -> counted("new")));
       await(() -> there.getOrSetStatistics().lockWaits() > 0, "waiting for the lock in the other JVM");
@@ -208,6 +208,21 @@ abstract class GetOrSetContract extends BackendContract {
         });
 
     assertEquals("old", answer, "the caller waited past its hard timeout for the factory");
+  }
+
+  @Test
+  void aCallerWhoseStaleValueOutlivesItsGraceDuringTheSoftTimeoutWaitsForTheFactory() throws Exception {
+    TiffinCache<String, String> cache = cache();
+    GetOrSetOptions briefGrace = GRACED.withGrace(Duration.ofMillis(500));
+    cache.getOrSet("k", briefGrace, context -> "old");
+    outlive(SHORT_TTL);
+
+    String answer = cache.getOrSet("k", briefGrace.withSoftTimeout(Duration.ofMillis(1_200)), context -> {
+      Thread.sleep(2_000);
+      return "new";
+    });
+
+    assertEquals("new", answer, "a value past its grace was served, or the caller gave up");
   }
 
   @Test

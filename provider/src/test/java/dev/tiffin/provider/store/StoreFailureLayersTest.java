@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tiffin.api.StoreFailures;
 import dev.tiffin.config.FailureSettings;
+import dev.tiffin.config.NearSettings;
 import dev.tiffin.provider.entry.MemoryStore;
+import dev.tiffin.provider.near.NearStore;
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.NotACounterException;
 import dev.tiffin.spi.StoredEntry;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -157,6 +160,29 @@ class StoreFailureLayersTest {
     flaky.down = false;
     assertArrayEquals(b("not a number"), layer.get(b("text")).value());
   }
+  @Test
+  void aFailedReadThatMovesTheExpiryIsAnsweredFromTheNearCopy() {
+    ByteStore touchFails = new ForwardingStore(flaky) {
+      @Override
+      public StoredEntry getAndTouch(byte[] key, long expiresAt, long now) {
+        if (flaky.down) {
+          throw new CacheException("Cannot reach flaky store at 127.0.0.1:1");
+        }
+        return super.getAndTouch(key, expiresAt, now);
+      }
+    };
+    NearStore near = new NearStore(touchFails, new NearSettings(10, Duration.ofMinutes(1)), System::currentTimeMillis,
+        InProcessInvalidationBus.forStore("touch-" + UUID.randomUUID()), "app:c#near");
+    FailuresAsMisses layer = new FailuresAsMisses(near, near, health);
+    layer.put(b("k"), b("v"), Long.MAX_VALUE, Long.MAX_VALUE);
+    flaky.down = true;
+
+    StoredEntry answered = layer.getAndTouch(b("k"), Long.MAX_VALUE, System.currentTimeMillis());
+
+    assertArrayEquals(b("v"), answered.value(), "the failed read dropped the copy it should have answered with");
+    assertEquals(1, health.snapshot().answeredFromNear());
+  }
+
   @Test
   void anOutageWhoseReadsNearHitsAnswerBetweenFailuresLogsOneWarning() {
     // Stands for a near tier: "hit" is answered without reaching the store, everything else fails.

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -30,6 +31,8 @@ final class InvalidationSender {
   private static final long LINGER_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
   /** Beats without a write (10 ms) after which the publisher sleeps until the next write wakes it. */
   private static final int QUIET_BEATS = 50;
+  /** Between tries of an owed flush while closing: a server that refuses at once is not hammered. */
+  private static final long RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
   /** How long closing waits for the last invalidations to go out before the connections close. */
   private static final long CLOSE_WAIT_MILLIS = 1_000;
 
@@ -68,9 +71,11 @@ final class InvalidationSender {
     // would wait for max-age; for as long as close() waits.
     Thread.interrupted();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
-    do {
+    publishRound(0);
+    while (outlets.stream().anyMatch(outlet -> outlet.owesFlush) && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(RETRY_PAUSE_NANOS);
       publishRound(0);
-    } while (outlets.stream().anyMatch(outlet -> outlet.owesFlush) && System.nanoTime() < deadline);
+    }
   }
 
   /**

@@ -268,11 +268,11 @@ public final class GetOrSet<K, V> {
     Duration lease = options.hardTimeout().map(hard -> hard.multipliedBy(2)).filter(d -> d.compareTo(SHORTEST_LEASE) > 0)
         .orElse(SHORTEST_LEASE);
     try {
-      return locks.lockRenewed(key, lease, Duration.ZERO, executor);
+      return locks.lock(key, lease, Duration.ZERO);
     } catch (CacheException busy) {
       // Another JVM runs the factory: wait for it, then read what it stored.
       counters.lockWaits.increment();
-      return locks.lockRenewed(key, lease, options.lockTimeout(), executor);
+      return locks.lock(key, lease, options.lockTimeout());
     }
   }
 

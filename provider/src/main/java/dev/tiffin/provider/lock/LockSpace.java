@@ -5,7 +5,6 @@ import dev.tiffin.provider.codec.KeyCodec;
 import dev.tiffin.provider.time.Ticker;
 import dev.tiffin.spi.ByteStore;
 import java.time.Duration;
-import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 
 /**
@@ -20,15 +19,6 @@ public record LockSpace(String cacheName, ByteStore store, KeyCodec keys, LongSu
   /** Takes the lock an application asked for through {@code TiffinCache.lock}. */
   public FlightLock lock(Object key, Duration lease, Duration wait) {
     return StoreFlightLock.acquire(this, keys.lockKey(key), key, lease, wait);
-  }
-
-  /**
-   * Takes the lock as {@link #lock} does, and renews its lease on {@code executor} every third of it
-   * until it is closed: for work that may outlast the lease, such as a getOrSet factory.
-   */
-  public FlightLock lockRenewed(Object key, Duration lease, Duration wait, Executor executor) {
-    StoreFlightLock held = StoreFlightLock.acquire(this, keys.lockKey(key), key, lease, wait);
-    return RenewedLease.keep(held, this, key, lease.toMillis(), executor);
   }
 
   /** Takes the lock Tiffin itself holds while a write goes through to the cache writer. */

@@ -71,11 +71,6 @@ public final class StoreFlightLock implements FlightLock {
     return store.compareAndSet(lockKey, held == null ? null : held.value(), token, expiresAt);
   }
 
-  /** Moves the lease's end to {@code expiresAt} if this caller still holds the lock; returns whether it did. */
-  boolean extend(long expiresAt) {
-    return !released.get() && store.touch(lockKey, token, expiresAt);
-  }
-
   @Override
   public void close() {
     if (released.compareAndSet(false, true)) {

@@ -192,10 +192,18 @@ public final class GetOrSet<K, V> {
 
   /**
    * For a caller that had a stale value and stopped waiting: what the store keeps now (read again: its
-   * grace may have run out while the caller waited, and some stores do not say when), or {@code null}.
+   * grace may have run out while the caller waited, and some stores do not say when), or {@code null};
+   * the stale value it had when the store cannot answer.
    */
   private Outcome<V> fallback(byte[] storeKey, Found<V> found) {
-    return found.isStale() ? read(storeKey, space.now()).asOutcome() : null;
+    if (!found.isStale()) {
+      return null;
+    }
+    try {
+      return read(storeKey, space.now()).asOutcome();
+    } catch (RuntimeException storeFailed) {
+      return found.asOutcome();
+    }
   }
 
   private static <T> T within(CompletableFuture<T> flight, Duration wait)

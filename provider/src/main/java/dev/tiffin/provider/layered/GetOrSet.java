@@ -220,11 +220,11 @@ public final class GetOrSet<K, V> {
       Found<V> current = options.forceFresh() ? found : read(storeKey, space.now());
       if (current.fresh() && !options.forceFresh()) {
         // Another JVM computed it while we waited for the lock.
-        return new Outcome<>(current.value(), current.stored(), false);
+        return current.asOutcome();
       }
       if (current.isStale() && current.backingOffAt(space.now()) && !options.forceFresh()) {
         // The caller before us failed and backed off: nobody tries again before the back-off ends.
-        return new Outcome<>(current.value(), current.stored(), true);
+        return current.asOutcome();
       }
       FactoryRun<V> run = new FactoryRun<>(current.isStale() ? current.value() : null,
           options.ttl().orElse(null));
@@ -243,14 +243,14 @@ public final class GetOrSet<K, V> {
         counters.factoryErrors.increment();
         if (current.isStale()) {
           backOff(storeKey, current, options);
-          return new Outcome<>(current.value(), current.stored(), true);
+          return current.asOutcome();
         }
         throw e;
       }
       if (run.failedOver()) {
         counters.factoryErrors.increment();
         backOff(storeKey, current, options);
-        return new Outcome<>(current.value(), current.stored(), true);
+        return current.asOutcome();
       }
       byte[] stored = value != null && !run.skipped() ? store(storeKey, value, run.ttl(), options, createdAt) : null;
       return new Outcome<>(value, stored, false);

@@ -27,12 +27,10 @@ public final class LogicalExpiryStore extends ForwardingStore {
   private final TagInvalidations tags;
   private final NearStore near;
 
-  /** Reads {@code store} by logical expiry, checking tags against {@code tags}. */
-  public LogicalExpiryStore(ByteStore store, TagInvalidations tags) {
-    this(store, tags, null);
-  }
-
-  /** As above, closing the cache's {@code near} tier (somewhere below, or {@code null}) when the cache closes. */
+  /**
+   * Reads {@code store} by logical expiry, checking tags against {@code tags}, and closes the cache's
+   * {@code near} tier (somewhere below, or {@code null}) when the cache closes.
+   */
   public LogicalExpiryStore(ByteStore store, TagInvalidations tags, NearStore near) {
     super(store);
     this.tags = tags;

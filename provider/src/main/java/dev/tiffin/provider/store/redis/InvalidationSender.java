@@ -5,6 +5,7 @@ import dev.tiffin.provider.near.PacedOutbox;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,24 +105,24 @@ final class InvalidationSender {
   /** One message per member that wrote: all its keys, or a flush; and one with its events, in order. */
   private void send(List<Outgoing> batch) {
     Map<Outlet, List<byte[]>> keys = new LinkedHashMap<>();
-    Map<Outlet, Boolean> flush = new LinkedHashMap<>();
+    Set<Outlet> flush = new LinkedHashSet<>();
     Map<Outlet, List<byte[]>> events = new LinkedHashMap<>();
     for (Outgoing out : batch) {
       if (out.events) {
         events.computeIfAbsent(out.outlet, o -> new ArrayList<>()).addAll(out.keys);
       } else if (out.keys == null) {
-        flush.put(out.outlet, true);
+        flush.add(out.outlet);
       } else {
         keys.computeIfAbsent(out.outlet, o -> new ArrayList<>()).addAll(out.keys);
       }
     }
     for (Map.Entry<Outlet, List<byte[]>> entry : keys.entrySet()) {
       Outlet outlet = entry.getKey();
-      boolean flushing = flush.containsKey(outlet) || outlet.owesFlush;
+      boolean flushing = flush.contains(outlet) || outlet.owesFlush;
       publish(outlet, flushing ? InvalidationMessage.Kind.FLUSH : InvalidationMessage.Kind.KEYS,
           flushing ? List.of() : entry.getValue());
     }
-    for (Outlet outlet : flush.keySet()) {
+    for (Outlet outlet : flush) {
       if (!keys.containsKey(outlet)) {
         publish(outlet, InvalidationMessage.Kind.FLUSH, List.of());
       }
@@ -131,13 +132,7 @@ final class InvalidationSender {
 
   /** Repeats a member's latest number, so a receiver notices that its last message was lost. */
   private void heartbeat(Outlet outlet) {
-    try {
-      client.publish(outlet.channel.array(),
-          new InvalidationMessage(outlet.id, outlet.sequence, InvalidationMessage.Kind.HEARTBEAT, List.of()).encode());
-      outlet.lastSent = System.nanoTime();
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.DEBUG, "Publishing a heartbeat to " + store + " failed", e);
-    }
+    deliver(outlet, InvalidationMessage.Kind.HEARTBEAT, List.of());
   }
 
   /**
@@ -146,17 +141,26 @@ final class InvalidationSender {
    */
   private void publish(Outlet outlet, InvalidationMessage.Kind kind, List<byte[]> keys) {
     outlet.sequence++;
-    try {
-      client.publish(outlet.channel.array(), new InvalidationMessage(outlet.id, outlet.sequence, kind, keys).encode());
-      outlet.lastSent = System.nanoTime();
+    if (deliver(outlet, kind, keys)) {
       if (kind == InvalidationMessage.Kind.FLUSH) {
         outlet.owesFlush = false;
       }
-    } catch (RuntimeException e) {
+    } else {
       outlet.owesFlush = true;
       // A member that closed meanwhile is kept until the flush is out.
       outlets.add(outlet);
-      LOG.log(System.Logger.Level.DEBUG, "Publishing invalidations to " + store + " failed; a flush follows", e);
+    }
+  }
+
+  /** Sends one message carrying the member's current number; returns whether it went out. */
+  private boolean deliver(Outlet outlet, InvalidationMessage.Kind kind, List<byte[]> keys) {
+    try {
+      client.publish(outlet.channel.array(), new InvalidationMessage(outlet.id, outlet.sequence, kind, keys).encode());
+      outlet.lastSent = System.nanoTime();
+      return true;
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "Publishing a " + kind + " message to " + store + " failed", e);
+      return false;
     }
   }
 

@@ -13,6 +13,15 @@ public interface InvalidationBus {
   /** Joins {@code channel}; {@code listener} hears every other member's invalidations on it. */
   Membership join(String channel, Listener listener);
 
+  /**
+   * Joins {@code channel} only to tell: for a cache without a near tier, whose writes the near tiers
+   * of its namesakes must hear all the same. The member hears nothing (whether it is online means
+   * nothing); a bus may keep its key messages back while it knows that nobody listens.
+   */
+  default Membership announce(String channel) {
+    return join(channel, Listener.DEAF);
+  }
+
   /** One member of a channel. */
   interface Membership extends AutoCloseable {
 
@@ -37,6 +46,17 @@ public interface InvalidationBus {
 
   /** What a member hears. */
   interface Listener {
+
+    /** A listener that ignores everything: an announcing member's. */
+    Listener DEAF = new Listener() {
+      @Override
+      public void invalidate(List<byte[]> keys) {
+      }
+
+      @Override
+      public void invalidateAll() {
+      }
+    };
 
     /** These store keys changed. */
     void invalidate(List<byte[]> keys);

@@ -6,6 +6,7 @@ import dev.tiffin.provider.StoreRegistry.OpenStore;
 import dev.tiffin.provider.codec.KeyCodec;
 import dev.tiffin.provider.layered.LogicalExpiryStore;
 import dev.tiffin.provider.layered.TagInvalidations;
+import dev.tiffin.provider.near.AnnouncingStore;
 import dev.tiffin.provider.near.NearStore;
 import dev.tiffin.provider.store.FailuresAsMisses;
 import dev.tiffin.provider.store.InProcessInvalidationBus;
@@ -15,7 +16,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The store layers one cache goes through, chosen once when it opens, bottom up: the shared store
- * (behind its circuit breaker, if any), the near tier, failures-as-misses, logical expiry.
+ * (behind its circuit breaker, if any), the near tier (or, without one, a layer that announces the
+ * cache's writes to its namesakes' near tiers), failures-as-misses, logical expiry.
  *
  * @param shared the shared store, where locks are taken: a lock must be read where it is, never as
  *     a copy the near tier kept (a crashed holder's lease runs out in the store, unannounced)
@@ -30,13 +32,14 @@ record CacheStoreLayers(ByteStore shared, NearStore near, ByteStore top) {
     ByteStore shared = store.store();
     NearStore near = cache.near().enabled()
         ? new NearStore(shared, cache.near(), clock, busOf(shared), keys.channel()) : null;
-    ByteStore read = near != null ? near : shared;
+    ByteStore read = near != null ? near : new AnnouncingStore(shared, busOf(shared).announce(keys.channel()));
+    ByteStore owned = read;
     if (failures.asMisses()) {
       read = new FailuresAsMisses(read, near != null ? near : FailuresAsMisses.LastKnown.NONE, store.health());
     }
     // Every cache reads by logical expiry, so getOrSet's graced and tagged entries look right to JCache.
     return new CacheStoreLayers(shared, near,
-        new LogicalExpiryStore(read, new TagInvalidations(shared, keys, clock), near));
+        new LogicalExpiryStore(read, new TagInvalidations(shared, keys, clock), owned));
   }
 
   /** The store's bus for near tiers; a store without one reaches this JVM only. */

@@ -53,30 +53,6 @@ class NearCoherenceTest {
     return (Cache<String, String>) declared;
   }
 
-  private static long getCalls() {
-    for (String line : REDIS.server().cli("INFO", "commandstats").split("\\R")) {
-      if (line.startsWith("cmdstat_get:")) {
-        return Long.parseLong(line.substring(line.indexOf("calls=") + 6, line.indexOf(',')));
-      }
-    }
-    return 0;
-  }
-
-  /** Waits until the reader's near tier is subscribed and holds {@code key}. */
-  private static void awaitNearHolds(Cache<String, String> reader, String key) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (System.nanoTime() < deadline) {
-      reader.get(key);
-      long before = getCalls();
-      reader.get(key);
-      if (getCalls() == before) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("the near tier never came online");
-  }
-
   /** Reads {@code key} until it is {@code expected}, for up to {@code seconds}; returns the last value read. */
   private static String awaitValue(Cache<String, String> reader, String key, String expected, int seconds)
       throws InterruptedException {
@@ -96,7 +72,7 @@ class NearCoherenceTest {
       Cache<String, String> reader = cache(reading);
       // The reader writes first: it has never heard from the writer, so no number can give a loss away.
       reader.put("k", "v1");
-      awaitNearHolds(reader, "k");
+      NearProbe.awaitNearHolds(REDIS.server(), reader, "k");
       REDIS.server().cli("ACL", "SETUSER", "default", "-publish");
       try {
         writer.put("k", "v2");
@@ -117,7 +93,7 @@ class NearCoherenceTest {
       TiffinCachingProvider writing = provider();
       Cache<String, String> writer = cache(writing);
       reader.put("k", "v1");
-      awaitNearHolds(reader, "k");
+      NearProbe.awaitNearHolds(REDIS.server(), reader, "k");
       REDIS.server().cli("ACL", "SETUSER", "default", "-publish");
       Thread restore = new Thread(() -> {
         try {
@@ -163,7 +139,7 @@ class NearCoherenceTest {
       TiffinCachingProvider writing = provider();
       Cache<String, String> writer = cache(writing);
       writer.put("k", "v1");
-      awaitNearHolds(reader, "k");
+      NearProbe.awaitNearHolds(REDIS.server(), reader, "k");
 
       writer.put("k", "v2");
       writing.close();
@@ -178,13 +154,13 @@ class NearCoherenceTest {
       Cache<String, String> writer = cache(writing);
       Cache<String, String> reader = cache(reading);
       writer.put("k", "0");
-      awaitNearHolds(reader, "k");
+      NearProbe.awaitNearHolds(REDIS.server(), reader, "k");
       int writes = 10_000;
       AtomicLongArray written = new AtomicLongArray(writes + 2);
       AtomicBoolean done = new AtomicBoolean();
       AtomicLong maxStaleNanos = new AtomicLong();
       AtomicLong reads = new AtomicLong();
-      long getsBefore = getCalls();
+      long getsBefore = REDIS.server().calls("get");
       Thread reading1 = new Thread(() -> {
         while (!done.get()) {
           int seen = Integer.parseInt(reader.get("k"));
@@ -207,7 +183,7 @@ class NearCoherenceTest {
       done.set(true);
       reading1.join();
 
-      long storeReads = getCalls() - getsBefore;
+      long storeReads = REDIS.server().calls("get") - getsBefore;
       long staleMillis = TimeUnit.NANOSECONDS.toMillis(maxStaleNanos.get());
       System.out.println("near coherence: " + reads.get() + " reads, " + storeReads + " GETs reached Redis,"
           + " longest a superseded value was served: " + staleMillis + " ms");
@@ -223,7 +199,7 @@ class NearCoherenceTest {
          RedisClient raw = RedisClient.create(REDIS.server().host(), REDIS.server().port())) {
       Cache<String, String> reader = cache(reading);
       raw.set("tiffin:near:k", "v1");
-      awaitNearHolds(reader, "k");
+      NearProbe.awaitNearHolds(REDIS.server(), reader, "k");
       UUID sender = UUID.randomUUID();
       publish(raw, new InvalidationMessage(sender, 1, InvalidationMessage.Kind.KEYS, List.of(bytes("tiffin:near:other"))));
 
@@ -248,7 +224,7 @@ class NearCoherenceTest {
          RedisClient raw = RedisClient.create(REDIS.server().host(), REDIS.server().port())) {
       Cache<String, String> reader = cache(reading);
       raw.set("tiffin:near:k", "v1");
-      awaitNearHolds(reader, "k");
+      NearProbe.awaitNearHolds(REDIS.server(), reader, "k");
 
       REDIS.server().cli("CLIENT", "KILL", "TYPE", "pubsub");
       long killed = System.nanoTime();
@@ -260,7 +236,7 @@ class NearCoherenceTest {
       }
       System.out.println("killed subscriber noticed within " + TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - killed)
           + " µs");
-      awaitNearHolds(reader, "k");
+      NearProbe.awaitNearHolds(REDIS.server(), reader, "k");
     }
   }
 
@@ -272,7 +248,7 @@ class NearCoherenceTest {
       writer.namespace("tenant").set("k", "v1", java.time.Duration.ofMinutes(5));
       writer.getOrSet("tagged", GetOrSetOptions.defaults().withTags("t"), context -> "t1");
       writer.set("plain", "p1", java.time.Duration.ofMinutes(5));
-      awaitNearHolds(cache(reading), "plain");
+      NearProbe.awaitNearHolds(REDIS.server(), cache(reading), "plain");
       assertEquals("v1", reader.namespace("tenant").get("k"));
       assertEquals("t1", reader.getOrSet("tagged", GetOrSetOptions.defaults().withTags("t"), context -> "other"));
 

@@ -1,7 +1,9 @@
 package dev.tiffin.provider.catalog;
 
 import dev.tiffin.provider.codec.KeyCodec;
+import dev.tiffin.provider.near.AnnouncingStore;
 import dev.tiffin.spi.ByteStore;
+import dev.tiffin.spi.InvalidationBus;
 import dev.tiffin.spi.KeyedEntry;
 import dev.tiffin.spi.ScanPage;
 import dev.tiffin.spi.StoredEntry;
@@ -61,9 +63,20 @@ public final class StoreCatalog {
     return names;
   }
 
-  /** Removes a cache's entries and its record. */
+  /**
+   * Removes a cache's entries and its record. The cache is not open here, so the near tiers that hold
+   * its entries elsewhere are told to drop them all by a member that joins for this alone.
+   */
   public void destroy(String cacheName) {
-    store.clear(new KeyCodec(app, cacheName, null).prefix());
+    KeyCodec keys = new KeyCodec(app, cacheName, null);
+    InvalidationBus bus = store.invalidationBus();
+    if (bus == null) {
+      store.clear(keys.prefix());
+    } else {
+      try (AnnouncingStore announced = new AnnouncingStore(store, bus.announce(keys.channel()))) {
+        announced.clear(keys.prefix());
+      }
+    }
     store.removeAll(java.util.List.of(key(cacheName)));
   }
 

@@ -1,7 +1,6 @@
 package dev.tiffin.provider.layered;
 
 import dev.tiffin.provider.codec.EntryMetadata;
-import dev.tiffin.provider.near.NearStore;
 import dev.tiffin.provider.store.ForwardingStore;
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.KeyedEntry;
@@ -25,16 +24,16 @@ import java.util.Set;
 public final class LogicalExpiryStore extends ForwardingStore {
 
   private final TagInvalidations tags;
-  private final NearStore near;
+  private final ByteStore owned;
 
   /**
-   * Reads {@code store} by logical expiry, checking tags against {@code tags}, and closes the cache's
-   * {@code near} tier (somewhere below, or {@code null}) when the cache closes.
+   * Reads {@code store} by logical expiry, checking tags against {@code tags}, and closes the layer
+   * below that is the cache's own ({@code owned}: its near tier or announcer) when the cache closes.
    */
-  public LogicalExpiryStore(ByteStore store, TagInvalidations tags, NearStore near) {
+  public LogicalExpiryStore(ByteStore store, TagInvalidations tags, ByteStore owned) {
     super(store);
     this.tags = tags;
-    this.near = near;
+    this.owned = owned;
   }
 
   /** The tag invalidations this store reads entries against. */
@@ -108,11 +107,9 @@ public final class LogicalExpiryStore extends ForwardingStore {
     return tags.times(carried);
   }
 
-  /** Closes the cache's near tier, if it has one; the store itself is shared, and the registry's to close. */
+  /** Closes the cache's own layer below; the store itself is shared, and the registry's to close. */
   @Override
   public void close() {
-    if (near != null) {
-      near.close();
-    }
+    owned.close();
   }
 }

@@ -20,8 +20,8 @@ import java.util.function.LongSupplier;
  * A cache's near tier: the store's entries kept in this JVM's memory (Caffeine, bounded in size and
  * age) in front of the store, as the stored bytes, so every read still decodes a fresh copy.
  *
- * <p>Coherence: every write through this store drops the key here and is published on the store's
- * {@link InvalidationBus}; what the bus delivers from other members drops keys too. While the bus
+ * <p>Coherence: every write through this store drops the key here and is announced on the store's
+ * {@link InvalidationBus} (by an {@link AnnouncingStore} below); what the bus delivers from other members drops keys too. While the bus
  * cannot promise delivery (not yet subscribed, disconnected) the near tier serves nothing and keeps
  * nothing. A read racing an invalidation never puts the older value back: a read notes the key's
  * version (one of 1,024 striped counters every invalidation bumps) before asking the store, and keeps
@@ -44,6 +44,7 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
   private final KeyStripes stripes = new KeyStripes();
   private final AtomicLong epoch = new AtomicLong();
   private final InvalidationBus.Membership membership;
+  private final AnnouncingStore writes;
 
   /** A near tier over {@code store}, a member of {@code channel} on {@code bus}. */
   public NearStore(ByteStore store, NearSettings settings, LongSupplier clock, InvalidationBus bus, String channel) {
@@ -56,6 +57,7 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
         .scheduler(Scheduler.systemScheduler()).executor(Runnable::run)
         .<ByteBuffer, NearEntry>evictionListener((key, entry, cause) -> entry.drop()).build();
     this.membership = bus.join(channel, this);
+    this.writes = new AnnouncingStore(store, membership);
   }
 
   /** The entry this tier would serve for {@code key} now, or {@code null}. */
@@ -161,19 +163,18 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
     try {
       NearEntry before = peek(key);
       long version = stripes.version(stripe);
-      store().put(key, value, expiresAtIfCreated, expiresAtIfUpdated);
+      writes.put(key, value, expiresAtIfCreated, expiresAtIfUpdated);
       // The store chose between the two expiry times; only an entry held here says which it chose.
       long expiresAt = before != null
           ? (expiresAtIfUpdated == KEEP_EXPIRY ? before.stored().expiresAt() : expiresAtIfUpdated)
           : expiresAtIfCreated == expiresAtIfUpdated ? expiresAtIfCreated : UNKNOWN;
       keepWritten(key, stripe, version, value, expiresAt);
     } catch (RuntimeException e) {
-      // A write that failed may have been applied all the same: the copy goes (and is told below).
+      // A write that failed may have been applied all the same: the copy goes (and was announced).
       drop(key);
       throw e;
     } finally {
       turn.unlock();
-      membership.publish(List.of(key));
     }
   }
 
@@ -185,17 +186,14 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
     turn.lock();
     try {
       long version = stripes.version(stripe);
-      swapped = store().compareAndSet(key, expected, value, expiresAt);
-      // Losing means our copy may be old: dropped here, and nobody else needs telling.
+      swapped = writes.compareAndSet(key, expected, value, expiresAt);
+      // Losing means our copy may be old: dropped here (and nobody else was told).
       keepWritten(key, stripe, version, value, swapped && value != null ? expiresAt : UNKNOWN);
     } catch (RuntimeException e) {
-      changed(key);
+      drop(key);
       throw e;
     } finally {
       turn.unlock();
-    }
-    if (swapped) {
-      membership.publish(List.of(key));
     }
     return swapped;
   }
@@ -218,68 +216,55 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
   /** A read that moves the expiry: a failed one keeps the copy, for failures-as-misses to answer with. */
   @Override
   public StoredEntry getAndTouch(byte[] key, long expiresAt, long now) {
-    StoredEntry read = store().getAndTouch(key, expiresAt, now);
-    changed(key);
+    StoredEntry read = writes.getAndTouch(key, expiresAt, now);
+    drop(key);
     return read;
   }
 
-  // The writes below tell of the change in a finally: one that failed may have been applied all the same.
+  // The writes below drop the copy in a finally: one that failed may have been applied all the same.
 
   @Override
   public long increment(byte[] key, long delta, long expiresAtIfCreated) {
     try {
-      return store().increment(key, delta, expiresAtIfCreated);
+      return writes.increment(key, delta, expiresAtIfCreated);
     } finally {
-      changed(key);
+      drop(key);
     }
   }
 
   @Override
   public boolean touch(byte[] key, byte[] expected, long expiresAt) {
     try {
-      return store().touch(key, expected, expiresAt);
+      return writes.touch(key, expected, expiresAt);
     } finally {
-      changed(key);
+      drop(key);
     }
   }
 
   @Override
   public void putAll(List<byte[]> keys, List<byte[]> values, long expiresAtIfCreated, long expiresAtIfUpdated) {
     try {
-      store().putAll(keys, values, expiresAtIfCreated, expiresAtIfUpdated);
+      writes.putAll(keys, values, expiresAtIfCreated, expiresAtIfUpdated);
     } finally {
-      changed(keys);
+      keys.forEach(this::drop);
     }
   }
 
   @Override
   public long removeAll(List<byte[]> keys) {
     try {
-      return store().removeAll(keys);
+      return writes.removeAll(keys);
     } finally {
-      changed(keys);
+      keys.forEach(this::drop);
     }
   }
 
   @Override
   public long clear(byte[] prefix) {
     try {
-      return store().clear(prefix);
+      return writes.clear(prefix);
     } finally {
       invalidateAll();
-      membership.publishFlush();
-    }
-  }
-
-  private void changed(byte[] key) {
-    drop(key);
-    membership.publish(List.of(key));
-  }
-
-  private void changed(List<byte[]> keys) {
-    if (!keys.isEmpty()) {
-      keys.forEach(this::drop);
-      membership.publish(keys);
     }
   }
 
@@ -343,7 +328,7 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
   /** Leaves the bus; the store itself is the registry's to close. */
   @Override
   public void close() {
-    membership.close();
+    writes.close();
     invalidateAll();
   }
 }

@@ -30,7 +30,7 @@ class LogicalExpiryStoreTest {
   private final MemoryStore raw = new MemoryStore();
   private final KeyCodec keys = new KeyCodec("app", "c", written -> { });
   private final TagInvalidations tags = new TagInvalidations(raw, keys, time);
-  private final LogicalExpiryStore store = new LogicalExpiryStore(raw, tags, null);
+  private final LogicalExpiryStore store = new LogicalExpiryStore(raw, tags, raw);
 
   private static byte[] text(String value) {
     return value.getBytes(StandardCharsets.UTF_8);

@@ -123,6 +123,16 @@ public final class RedisServer implements AutoCloseable {
     return RedisCli.run(RedisProcess.START_TIMEOUT, command);
   }
 
+  /** How often the server ran {@code command} (lower case, {@code pubsub|numsub} for a subcommand) since its statistics were reset. */
+  public long calls(String command) {
+    for (String line : cli("INFO", "commandstats").split("\\R")) {
+      if (line.startsWith("cmdstat_" + command + ":")) {
+        return Long.parseLong(line.substring(line.indexOf("calls=") + 6, line.indexOf(',')));
+      }
+    }
+    return 0;
+  }
+
   /** Starts recording every command this server executes, through MONITOR on a connection of its own. */
   public CommandRecorder monitor() {
     return CommandRecorder.open(HOST, port);

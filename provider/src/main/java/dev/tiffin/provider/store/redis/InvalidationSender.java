@@ -4,6 +4,7 @@ import dev.tiffin.provider.near.InvalidationMessage;
 import dev.tiffin.provider.near.PacedOutbox;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,8 @@ import redis.clients.jedis.UnifiedJedis;
  * order, numbered per member, gathering what writers queued meanwhile; a write never waits for its
  * {@code PUBLISH}. A member repeats its latest number once a second when quiet, and after a message
  * fails to go out its next one is a flush, so no receiver keeps what that message would have dropped.
+ * A member that only announces keeps its key messages back while the {@link ListenerCensus} says that
+ * nobody listens.
  */
 final class InvalidationSender {
 
@@ -39,19 +42,22 @@ final class InvalidationSender {
 
   private final UnifiedJedis client;
   private final String store;
+  private final ListenerCensus census;
   private final PacedOutbox<Outgoing> outgoing = new PacedOutbox<>(LINGER_NANOS, QUIET_BEATS);
   private final Set<Outlet> outlets = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
   private Thread publishing;
+  private long countedAt;
 
   InvalidationSender(UnifiedJedis client, String store) {
     this.client = client;
     this.store = store;
+    this.census = new ListenerCensus(client, store);
   }
 
-  /** A new member's numbered stream on {@code channel}. */
-  Outlet open(ByteBuffer channel) {
-    Outlet outlet = new Outlet(channel);
+  /** A new member's numbered stream on {@code channel}; a {@code gated} one sends keys only while listened to. */
+  Outlet open(ByteBuffer channel, boolean gated) {
+    Outlet outlet = new Outlet(channel, gated);
     outlets.add(outlet);
     return outlet;
   }
@@ -66,7 +72,7 @@ final class InvalidationSender {
 
   private void publishLoop() {
     while (!closed) {
-      publishRound(HEARTBEAT_NANOS);
+      publishRound(outlets.stream().anyMatch(outlet -> outlet.gated) ? ListenerCensus.EVERY_NANOS : HEARTBEAT_NANOS);
     }
     // Woken by close(): what writers queued before it still goes out, and what is owed, or other JVMs
     // would wait for max-age; for as long as close() waits.
@@ -82,6 +88,7 @@ final class InvalidationSender {
   /**
    * Sends what was queued (waiting up to {@code idleNanos} for it), then what each member owes: a
    * flush after a message that failed, or a heartbeat; a closed member that owes nothing is forgotten.
+   * Then counts the listeners of the members that need to know, when it is time.
    */
   private void publishRound(long idleNanos) {
     try {
@@ -91,9 +98,12 @@ final class InvalidationSender {
           publish(outlet, InvalidationMessage.Kind.FLUSH, List.of());
         } else if (outlet.closed) {
           outlets.remove(outlet);
-        } else if (outlet.sequence > 0 && System.nanoTime() - outlet.lastSent >= HEARTBEAT_NANOS) {
+        } else if (outlet.sequence > 0 && outlet.mayBeHeard() && System.nanoTime() - outlet.lastSent >= HEARTBEAT_NANOS) {
           heartbeat(outlet);
         }
+      }
+      if (System.nanoTime() - countedAt >= ListenerCensus.EVERY_NANOS) {
+        countListeners();
       }
     } catch (RuntimeException | Error e) {
       // The sender must outlive anything: without it other JVMs would hear no more of this one's writes.
@@ -128,6 +138,21 @@ final class InvalidationSender {
       }
     }
     events.forEach((outlet, records) -> publish(outlet, InvalidationMessage.Kind.EVENTS, records));
+  }
+
+  /** Tells each gated member how many listen on its channel now; a count that fails leaves the last one to age. */
+  private void countListeners() {
+    countedAt = System.nanoTime();
+    Set<ByteBuffer> channels = new HashSet<>();
+    outlets.stream().filter(outlet -> outlet.gated).forEach(outlet -> channels.add(outlet.channel));
+    Map<ByteBuffer, Long> counts = census.count(channels);
+    if (counts != null) {
+      for (Outlet outlet : outlets) {
+        if (outlet.gated) {
+          outlet.heard = new Count(counts.getOrDefault(outlet.channel, 1L), countedAt);
+        }
+      }
+    }
   }
 
   /** Repeats a member's latest number, so a receiver notices that its last message was lost. */
@@ -177,6 +202,10 @@ final class InvalidationSender {
     }
   }
 
+  /** How many listened on a channel, when asked. */
+  private record Count(long listeners, long askedAt) {
+  }
+
   /** A queued message: keys, or {@code null} for a flush; or, with {@code events}, event records. */
   private record Outgoing(Outlet outlet, List<byte[]> keys, boolean events) {
   }
@@ -184,14 +213,17 @@ final class InvalidationSender {
   /** One member's stream: its id, and its number and state, which only the publishing thread touches. */
   final class Outlet {
     private final ByteBuffer channel;
+    private final boolean gated;
     private final UUID id = UUID.randomUUID();
     private long sequence;
     private long lastSent = System.nanoTime();
     private volatile boolean owesFlush;
     private volatile boolean closed;
+    private volatile Count heard;
 
-    private Outlet(ByteBuffer channel) {
+    private Outlet(ByteBuffer channel, boolean gated) {
       this.channel = channel;
+      this.gated = gated;
     }
 
     /** The sender id on this member's messages, by which it knows its own. */
@@ -199,8 +231,18 @@ final class InvalidationSender {
       return id;
     }
 
+    /** Queues the keys, unless the member is gated and a recent count says that nobody listens. */
     void keys(List<byte[]> keys) {
-      outgoing.add(new Outgoing(this, List.copyOf(keys), false));
+      if (mayBeHeard()) {
+        outgoing.add(new Outgoing(this, List.copyOf(keys), false));
+      }
+    }
+
+    /** False only for a gated member whose channel had no listener at a count still trusted. */
+    private boolean mayBeHeard() {
+      Count count = heard;
+      return !gated || count == null || count.listeners() > 0
+          || System.nanoTime() - count.askedAt() > ListenerCensus.TRUSTED_NANOS;
     }
 
     void events(List<byte[]> records) {

@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.BinaryJedisPubSub;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -18,8 +20,11 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * Invalidations over Redis pub/sub, which may lose a message (a slow or reconnecting subscriber): so
  * every member numbers its messages and repeats its latest number once a second when idle; a
  * receiver that sees a number skipped flushes. A member is offline — its near tier serves nothing —
- * until its channel's subscription is confirmed, and from the moment the subscriber connection drops
- * until it is back (then it flushes, having maybe missed anything).
+ * until its channel's subscription is confirmed and has settled, and from the moment the subscriber
+ * connection drops until it is back (then it flushes, having maybe missed anything). Settling takes
+ * {@link #SETTLE_NANOS} where the server counts listeners: longer than a cache without a near tier
+ * trusts a count of none, so every write such a cache did not announce is older than the flush that
+ * ends it.
  *
  * <p>One thread subscribes (holding one connection of the store's pool); an {@link InvalidationSender}
  * publishes.
@@ -29,9 +34,11 @@ final class RedisInvalidationBus implements InvalidationBus, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(RedisInvalidationBus.class.getName());
   private static final long RECONNECT_MILLIS = 100;
   private static final long REFUSED_RETRY_MILLIS = 30_000;
+  static final long SETTLE_NANOS = ListenerCensus.TRUSTED_NANOS + TimeUnit.MILLISECONDS.toNanos(250);
 
   private final UnifiedJedis client;
   private final String store;
+  private final boolean countsListeners;
   private final Map<ByteBuffer, List<Member>> channels = new ConcurrentHashMap<>();
   private final InvalidationSender sender;
   private volatile Subscriber subscriber;
@@ -39,10 +46,24 @@ final class RedisInvalidationBus implements InvalidationBus, AutoCloseable {
   private boolean refusalLogged;
   private Thread subscribing;
 
-  RedisInvalidationBus(UnifiedJedis client, String store) {
+  /**
+   * A bus over {@code client}; {@code countsListeners} where the server knows every subscriber of a
+   * channel (not a cluster, whose nodes each count only their own).
+   */
+  RedisInvalidationBus(UnifiedJedis client, String store, boolean countsListeners) {
     this.client = client;
     this.store = store;
+    this.countsListeners = countsListeners;
     this.sender = new InvalidationSender(client, store);
+  }
+
+  /** A member that only tells, and subscribes to nothing. */
+  @Override
+  public Membership announce(String channel) {
+    Announcer announcer = new Announcer(sender.open(ByteBuffer.wrap(channel.getBytes(StandardCharsets.UTF_8)),
+        countsListeners));
+    sender.start();
+    return announcer;
   }
 
   @Override
@@ -61,13 +82,13 @@ final class RedisInvalidationBus implements InvalidationBus, AutoCloseable {
         // The connection just died: the next subscription asks for every channel joined so far.
         LOG.log(System.Logger.Level.DEBUG, "Could not subscribe to a channel on " + store + " yet", e);
       }
-    } else if (!newChannel && current != null && current.confirmed(name)) {
+    } else if (!newChannel && current != null && current.settled(name)) {
       member.online = true;
       // Set after the subscriber was read: if it changed since, its end or its confirmation may have
       // come before this write, so the member follows whichever subscriber is there now.
       for (Subscriber seen = current; subscriber != seen; ) {
         seen = subscriber;
-        member.online = seen != null && seen.confirmed(name);
+        member.online = seen != null && seen.settled(name);
       }
     }
     return member;
@@ -142,18 +163,12 @@ final class RedisInvalidationBus implements InvalidationBus, AutoCloseable {
     sender.close();
   }
 
-  /** One member of a channel: its id and what it sent (used by the publishing thread only), and its state. */
-  private final class Member implements Membership {
-    final ByteBuffer channel;
-    final Listener listener;
+  /** What a member sends, through its numbered stream. */
+  private static class Announcer implements Membership {
     final InvalidationSender.Outlet outlet;
-    final SequenceGaps gaps = new SequenceGaps();
-    volatile boolean online;
 
-    Member(ByteBuffer channel, Listener listener) {
-      this.channel = channel;
-      this.listener = listener;
-      this.outlet = sender.open(channel);
+    Announcer(InvalidationSender.Outlet outlet) {
+      this.outlet = outlet;
     }
 
     @Override
@@ -173,6 +188,30 @@ final class RedisInvalidationBus implements InvalidationBus, AutoCloseable {
 
     @Override
     public boolean isOnline() {
+      return false;
+    }
+
+    @Override
+    public void close() {
+      outlet.close();
+    }
+  }
+
+  /** One member of a channel, which listens too: its listener and its state. */
+  private final class Member extends Announcer {
+    final ByteBuffer channel;
+    final Listener listener;
+    final SequenceGaps gaps = new SequenceGaps();
+    volatile boolean online;
+
+    Member(ByteBuffer channel, Listener listener) {
+      super(sender.open(channel, false));
+      this.channel = channel;
+      this.listener = listener;
+    }
+
+    @Override
+    public boolean isOnline() {
       return online;
     }
 
@@ -182,7 +221,7 @@ final class RedisInvalidationBus implements InvalidationBus, AutoCloseable {
       if (members != null) {
         members.remove(this);
       }
-      outlet.close();
+      super.close();
       online = false;
     }
 
@@ -207,7 +246,7 @@ final class RedisInvalidationBus implements InvalidationBus, AutoCloseable {
   /** The subscription: confirms channels, hands messages to their members. */
   private final class Subscriber extends BinaryJedisPubSub {
 
-    private final Map<ByteBuffer, Boolean> confirmed = new ConcurrentHashMap<>();
+    private final Set<ByteBuffer> settled = ConcurrentHashMap.newKeySet();
     private final Set<ByteBuffer> requested = ConcurrentHashMap.newKeySet();
 
     Subscriber(Set<ByteBuffer> channels) {
@@ -221,23 +260,41 @@ final class RedisInvalidationBus implements InvalidationBus, AutoCloseable {
       }
     }
 
-    boolean confirmed(ByteBuffer channel) {
-      return confirmed.containsKey(channel);
+    boolean settled(ByteBuffer channel) {
+      return settled.contains(channel);
     }
 
     @Override
     public void onSubscribe(byte[] channel, int subscribedChannels) {
       ByteBuffer name = ByteBuffer.wrap(channel);
-      confirmed.put(name, true);
       for (Member member : channels.getOrDefault(name, List.of())) {
-        // Anything may have changed while it was not listening.
         member.gaps.reset();
-        member.listener.invalidateAll();
-        member.online = true;
       }
+      CompletableFuture.delayedExecutor(countsListeners ? SETTLE_NANOS : 0, TimeUnit.NANOSECONDS)
+          .execute(() -> settle(name));
       // A channel joined while this subscription was being set up is asked for now.
       for (ByteBuffer wanted : channels.keySet()) {
         request(wanted);
+      }
+    }
+
+    /**
+     * Puts the channel's members online, each flushed first: anything may have changed while it was
+     * not listening, and a read begun before keeps nothing. Undone at once if the subscription ended.
+     */
+    private void settle(ByteBuffer name) {
+      if (subscriber != this) {
+        return;
+      }
+      settled.add(name);
+      List<Member> members = channels.getOrDefault(name, List.of());
+      for (Member member : members) {
+        member.listener.invalidateAll();
+        member.online = true;
+      }
+      // Read after the writes: a subscription that ended meanwhile has set them offline already, or will.
+      if (subscriber != this) {
+        members.forEach(member -> member.online = false);
       }
     }
 

@@ -262,11 +262,14 @@ public final class RedisStore implements ByteStore {
         + address.describeNodes() + ")";
   }
 
-  /** Redis pub/sub, numbered so that a lost message is noticed; started when a near tier first joins. */
+  /**
+   * Redis pub/sub, numbered so that a lost message is noticed; its publisher starts with the first
+   * cache, its subscriber when a near tier first joins.
+   */
   @Override
   public synchronized InvalidationBus invalidationBus() {
     if (bus == null) {
-      bus = new RedisInvalidationBus(client, describe());
+      bus = new RedisInvalidationBus(client, describe(), address.kind() != RedisAddress.Kind.CLUSTER);
     }
     return bus;
   }

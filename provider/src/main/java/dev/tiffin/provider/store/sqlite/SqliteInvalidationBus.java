@@ -3,6 +3,7 @@ package dev.tiffin.provider.store.sqlite;
 import dev.tiffin.provider.store.InProcessInvalidationBus;
 import dev.tiffin.spi.InvalidationBus;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * SQLite's invalidations: members in this JVM hear each other at once, and every member hears what
@@ -11,15 +12,23 @@ import java.util.List;
 final class SqliteInvalidationBus implements InvalidationBus {
 
   private final InProcessInvalidationBus inJvm;
-  private final SqliteChangeLog log;
+  private final Supplier<SqliteChangeLog> changeLog;
 
-  SqliteInvalidationBus(InProcessInvalidationBus inJvm, SqliteChangeLog log) {
+  /** A bus over {@code inJvm}, whose members hear {@code changeLog}: got (and made) when the first one joins. */
+  SqliteInvalidationBus(InProcessInvalidationBus inJvm, Supplier<SqliteChangeLog> changeLog) {
     this.inJvm = inJvm;
-    this.log = log;
+    this.changeLog = changeLog;
+  }
+
+  /** Only this JVM needs telling: the database logs every write for other processes, announced or not. */
+  @Override
+  public Membership announce(String channel) {
+    return inJvm.announce(channel);
   }
 
   @Override
   public Membership join(String channel, Listener listener) {
+    SqliteChangeLog log = changeLog.get();
     Membership local = inJvm.join(channel, listener);
     log.listen(listener);
     return new Membership() {

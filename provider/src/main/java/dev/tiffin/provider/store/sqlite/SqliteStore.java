@@ -314,14 +314,20 @@ public final class SqliteStore implements ByteStore {
   @Override
   public synchronized InvalidationBus invalidationBus() {
     if (bus == null) {
+      bus = new SqliteInvalidationBus(InProcessInvalidationBus.forStore(describe()), this::changeLog);
+    }
+    return bus;
+  }
+
+  private synchronized SqliteChangeLog changeLog() {
+    if (changeLog == null) {
       try {
         changeLog = new SqliteChangeLog(dataSource, description, changePollInterval, CHANGES_KEPT);
       } catch (SQLException e) {
         throw pool.failure(e);
       }
-      bus = new SqliteInvalidationBus(InProcessInvalidationBus.forStore(describe()), changeLog);
     }
-    return bus;
+    return changeLog;
   }
 
   /** This JVM's other managers only: the change log records keys, not events, and needs no creating for them. */

@@ -161,7 +161,7 @@ class SqliteChangeLogTest {
       }
     };
     try (SqliteChangeLog log = log(dataSource, 1_000)) {
-      InvalidationBus bus = new SqliteInvalidationBus(InProcessInvalidationBus.forStore("log-" + UUID.randomUUID()), log);
+      InvalidationBus bus = new SqliteInvalidationBus(InProcessInvalidationBus.forStore("log-" + UUID.randomUUID()), () -> log);
       NearStore near = new NearStore(counted, new NearSettings(100, Duration.ofMinutes(10)), System::currentTimeMillis,
           bus, "log:c#near");
       near.put(b("mine"), b("1"), Long.MAX_VALUE, Long.MAX_VALUE);

@@ -1,0 +1,27 @@
+package dev.tiffin.provider;
+
+import dev.tiffin.testing.redis.RedisServer;
+import java.util.concurrent.TimeUnit;
+import javax.cache.Cache;
+
+/** Waits for a near tier on Redis to serve a key, told by the {@code GET}s that (do not) reach the server. */
+final class NearProbe {
+
+  private NearProbe() {
+  }
+
+  /** Waits until {@code reader}'s near tier is online and serves {@code key} without asking Redis. */
+  static void awaitNearHolds(RedisServer redis, Cache<String, String> reader, String key) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < deadline) {
+      reader.get(key);
+      long before = redis.calls("get");
+      reader.get(key);
+      if (redis.calls("get") == before) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("the near tier never came online");
+  }
+}

@@ -59,7 +59,7 @@ public interface ByteStore extends AutoCloseable {
    */
   long increment(byte[] key, long delta, long expiresAtIfCreated);
 
-  /** Sets a new expiry time if the entry still holds {@code expected}. */
+  /** Sets a new expiry time if the entry still holds {@code expected} and has not expired. */
   boolean touch(byte[] key, byte[] expected, long expiresAt);
 
   /**

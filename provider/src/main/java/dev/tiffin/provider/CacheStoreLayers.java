@@ -39,7 +39,7 @@ record CacheStoreLayers(ByteStore shared, NearStore near, ByteStore top) {
     }
     // Every cache reads by logical expiry, so getOrSet's graced and tagged entries look right to JCache.
     return new CacheStoreLayers(shared, near,
-        new LogicalExpiryStore(read, new TagInvalidations(shared, keys, clock), owned));
+        new LogicalExpiryStore(read, new TagInvalidations(shared, keys, clock, failures.asMisses()), owned));
   }
 
   /** The store's bus for near tiers; a store without one reaches this JVM only. */

@@ -29,7 +29,9 @@ final class ObjectEncoding {
     } else if (value instanceof Integer i) {
       return withPayload(headerLength, ValueFormat.INTEGER, ByteBuffer.allocate(4).putInt(i).array());
     } else if (value instanceof Double d) {
-      return withPayload(headerLength, ValueFormat.DOUBLE, ByteBuffer.allocate(8).putDouble(d).array());
+      // doubleToLongBits folds every NaN into one pattern, so equal Doubles give equal key bytes.
+      return withPayload(headerLength, ValueFormat.DOUBLE,
+          ByteBuffer.allocate(8).putLong(Double.doubleToLongBits(d)).array());
     } else if (value instanceof Boolean b) {
       return withPayload(headerLength, ValueFormat.BOOLEAN, new byte[] {(byte) (b ? 1 : 0)});
     } else if (value instanceof byte[] bytes) {

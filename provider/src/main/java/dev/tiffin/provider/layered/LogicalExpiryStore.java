@@ -86,9 +86,15 @@ public final class LogicalExpiryStore extends ForwardingStore {
       return entry;
     }
     long expiresAt = Math.min(entry.expiresAt(), metadata.freshUntil());
-    if (!metadata.tags().isEmpty() && (times == null ? tags.invalidated(metadata)
-        : TagInvalidations.invalidated(metadata, times))) {
-      expiresAt = Math.min(expiresAt, metadata.createdAt());
+    if (!metadata.tags().isEmpty()) {
+      Map<String, Long> known = times != null ? times : tags.times(metadata.tags());
+      if (known == TagInvalidations.UNREAD) {
+        // Not an expired entry, which the cache would remove from a store that is failing: a plain miss.
+        return null;
+      }
+      if (TagInvalidations.invalidated(metadata, known)) {
+        expiresAt = Math.min(expiresAt, metadata.createdAt());
+      }
     }
     return expiresAt == entry.expiresAt() ? entry : new StoredEntry(entry.value(), expiresAt);
   }

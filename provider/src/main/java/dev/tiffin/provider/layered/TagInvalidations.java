@@ -2,11 +2,13 @@ package dev.tiffin.provider.layered;
 
 import dev.tiffin.provider.codec.EntryMetadata;
 import dev.tiffin.provider.codec.KeyCodec;
+import dev.tiffin.provider.store.StoreHealth;
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.StoredEntry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +26,24 @@ import javax.cache.CacheException;
 public final class TagInvalidations {
 
   private static final int ATTEMPTS = 20;
+  /** The times of tags the store failed to read, under failures-as-misses: every entry carrying them is a miss. */
+  static final Map<String, Long> UNREAD = Collections.unmodifiableMap(new HashMap<>());
 
   private final ByteStore store;
   private final KeyCodec keys;
   private final LongSupplier clock;
+  private final boolean unreadAsInvalidated;
 
-  /** The tags of the cache whose keys are {@code keys}. */
-  public TagInvalidations(ByteStore store, KeyCodec keys, LongSupplier clock) {
+  /**
+   * The tags of the cache whose keys are {@code keys}. With {@code unreadAsInvalidated} (the store's
+   * failures-as-misses), tags whose times the store fails to read are {@link #UNREAD}, so their entry
+   * is a miss: never a value {@code deleteByTag} may have removed; otherwise the read fails.
+   */
+  public TagInvalidations(ByteStore store, KeyCodec keys, LongSupplier clock, boolean unreadAsInvalidated) {
     this.store = store;
     this.keys = keys;
     this.clock = clock;
+    this.unreadAsInvalidated = unreadAsInvalidated;
   }
 
   /** Marks every entry carrying {@code tag} and created until now as gone; an invalidation time never goes back. */
@@ -60,6 +70,9 @@ public final class TagInvalidations {
 
   /** Whether an entry with this header was invalidated, given its tags' invalidation times. */
   static boolean invalidated(EntryMetadata metadata, Map<String, Long> times) {
+    if (times == UNREAD) {
+      return true;
+    }
     for (String tag : metadata.tags()) {
       Long invalidatedAt = times.get(tag);
       if (invalidatedAt != null && metadata.createdAt() <= invalidatedAt) {
@@ -69,7 +82,7 @@ public final class TagInvalidations {
     return false;
   }
 
-  /** The invalidation times of {@code tags} that have one, read in one round trip. */
+  /** The invalidation times of {@code tags} that have one, read in one round trip; or {@link #UNREAD}. */
   Map<String, Long> times(Collection<String> tags) {
     if (tags.isEmpty()) {
       return Map.of();
@@ -77,7 +90,15 @@ public final class TagInvalidations {
     List<String> names = List.copyOf(tags);
     List<byte[]> storeKeys = new ArrayList<>(names.size());
     names.forEach(tag -> storeKeys.add(keys.tagKey(tag)));
-    List<StoredEntry> found = store.getAll(storeKeys);
+    List<StoredEntry> found;
+    try {
+      found = store.getAll(storeKeys);
+    } catch (RuntimeException e) {
+      if (!unreadAsInvalidated || !StoreHealth.isStoreFailure(e)) {
+        throw e;
+      }
+      return UNREAD;
+    }
     Map<String, Long> times = new HashMap<>();
     for (int i = 0; i < names.size(); i++) {
       if (found.get(i) != null) {

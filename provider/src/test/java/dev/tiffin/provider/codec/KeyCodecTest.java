@@ -32,6 +32,15 @@ class KeyCodecTest {
   }
 
   @Test
+  void keysThatAreEqualEncodeToTheSameBytes() {
+    Double quietNaN = Double.longBitsToDouble(0x7ff8000000000001L);
+    assertEquals(Double.valueOf(Double.NaN), quietNaN);
+    assertTrue(Arrays.equals(keys.encode(Double.NaN), keys.encode(quietNaN)));
+    assertTrue(Double.isNaN((Double) keys.decode(keys.encode(quietNaN), TRUSTED)));
+    assertFalse(Arrays.equals(keys.encode(0.0d), keys.encode(-0.0d)));
+  }
+
+  @Test
   void everyKeyStartsWithTheCachePrefix() {
     byte[] prefix = keys.prefix();
     for (Object key : List.of("a", 7, 7L, "")) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tiffin.provider.codec.EntryMetadata;
@@ -13,14 +14,18 @@ import dev.tiffin.config.NearSettings;
 import dev.tiffin.provider.entry.MemoryStore;
 import dev.tiffin.provider.near.NearStore;
 import dev.tiffin.provider.store.FailuresAsMisses;
+import dev.tiffin.provider.store.ForwardingStore;
 import dev.tiffin.provider.store.InProcessInvalidationBus;
 import dev.tiffin.provider.store.StoreHealth;
 import dev.tiffin.provider.time.FakeTime;
+import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.StoredEntry;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.cache.CacheException;
 import org.junit.jupiter.api.Test;
 
 /** The entry header, tag invalidation and the store read by logical expiry, over a memory store in fake time. */
@@ -29,7 +34,7 @@ class LogicalExpiryStoreTest {
   private final FakeTime time = new FakeTime();
   private final MemoryStore raw = new MemoryStore();
   private final KeyCodec keys = new KeyCodec("app", "c", written -> { });
-  private final TagInvalidations tags = new TagInvalidations(raw, keys, time);
+  private final TagInvalidations tags = new TagInvalidations(raw, keys, time, false);
   private final LogicalExpiryStore store = new LogicalExpiryStore(raw, tags, raw);
 
   private static byte[] text(String value) {
@@ -99,7 +104,7 @@ class LogicalExpiryStoreTest {
     tags.invalidate("t");
     long first = Long.parseLong(new String(raw.get(keys.tagKey("t")).value(), StandardCharsets.US_ASCII));
 
-    TagInvalidations behind = new TagInvalidations(raw, keys, () -> first - 60_000);
+    TagInvalidations behind = new TagInvalidations(raw, keys, () -> first - 60_000, false);
     behind.invalidate("t");
 
     assertEquals(first, Long.parseLong(new String(raw.get(keys.tagKey("t")).value(), StandardCharsets.US_ASCII)));
@@ -117,5 +122,53 @@ class LogicalExpiryStoreTest {
     cacheStore.close();
 
     assertEquals(0, near.size(), "the near tier (and its bus membership) outlived its cache");
+  }
+
+  @Test
+  void aTaggedCopyAnsweredWhileTheStoreFailsIsAMissUnderFailuresAsMissesAndAnErrorOtherwise() {
+    long now = time.getAsLong();
+    byte[] key = keys.encode("k");
+    StoredEntry tagged = new StoredEntry(new EntryMetadata(now + 60_000, now, 0, List.of("t")).wrap(text("v")),
+        StoredEntry.ETERNAL);
+    raw.put(key, tagged.value(), tagged.expiresAt(), tagged.expiresAt());
+    AtomicBoolean down = new AtomicBoolean();
+    ByteStore failing = new ForwardingStore(raw) {
+      @Override
+      public StoredEntry get(byte[] k) {
+        return up(down).get(k);
+      }
+
+      @Override
+      public List<StoredEntry> getAll(List<byte[]> k) {
+        return up(down).getAll(k);
+      }
+
+      private ByteStore up(AtomicBoolean down) {
+        if (down.get()) {
+          throw new CacheException("store down");
+        }
+        return store();
+      }
+    };
+    FailuresAsMisses.LastKnown heldCopy = new FailuresAsMisses.LastKnown() {
+      @Override
+      public StoredEntry lastKnown(byte[] k) {
+        return tagged;
+      }
+
+      @Override
+      public void forget(byte[] k) {
+      }
+    };
+    FailuresAsMisses answering = new FailuresAsMisses(failing, heldCopy, new StoreHealth());
+    LogicalExpiryStore asMisses = new LogicalExpiryStore(answering, new TagInvalidations(failing, keys, time, true), raw);
+    LogicalExpiryStore strict = new LogicalExpiryStore(answering, new TagInvalidations(failing, keys, time, false), raw);
+    assertArrayEquals(tagged.value(), asMisses.get(key).value());
+
+    down.set(true);
+
+    assertNull(asMisses.get(key), "a tagged copy whose tags could not be checked was served, or failed");
+    assertNull(asMisses.getAll(List.of(key)).get(0));
+    assertThrows(CacheException.class, () -> strict.get(key));
   }
 }

@@ -39,7 +39,8 @@ final class SqliteSql {
   static final String REPLACE_IF = "UPDATE " + TABLE + " SET value = ?1,"
       + " expires_at = CASE WHEN ?2 < 0 THEN expires_at ELSE ?2 END WHERE key = ?3 AND value = ?4";
   static final String REMOVE_IF = "DELETE FROM " + TABLE + " WHERE key = ? AND value = ?";
-  static final String TOUCH_IF = "UPDATE " + TABLE + " SET expires_at = ? WHERE key = ? AND value = ?";
+  static final String TOUCH_IF = "UPDATE " + TABLE + " SET expires_at = ? WHERE key = ? AND value = ?"
+      + " AND expires_at > ?";
   static final String REMOVE_LIVE = "DELETE FROM " + TABLE + " WHERE key = ? AND expires_at > ?";
   static final String SCAN_FIRST = "SELECT key, value, expires_at FROM " + TABLE
       + " WHERE key >= ? AND key < ? ORDER BY key LIMIT ?";

@@ -187,6 +187,8 @@ public final class SqliteStore implements ByteStore {
       statement.setLong(1, expiresAt);
       statement.setBytes(2, key);
       statement.setBytes(3, expected);
+      // An entry that expired since it was read stays expired, as Redis, which drops it, leaves it gone.
+      statement.setLong(4, clock.getAsLong());
       return statement.executeUpdate() == 1;
     });
   }

@@ -81,11 +81,15 @@ class SqliteStoreTest {
   }
 
   @Test
-  void touchChangesOnlyTheExpiryOfTheExpectedValue() {
-    store.put(b("k"), b("v"), 10, ByteStore.KEEP_EXPIRY);
-    assertFalse(store.touch(b("k"), b("other"), 20));
-    assertTrue(store.touch(b("k"), b("v"), 20));
-    assertEquals(20, store.get(b("k")).expiresAt());
+  void touchChangesOnlyTheExpiryOfTheExpectedLiveValue() {
+    store.put(b("k"), b("v"), 2_000_000, ByteStore.KEEP_EXPIRY);
+    assertFalse(store.touch(b("k"), b("other"), 3_000_000));
+    assertTrue(store.touch(b("k"), b("v"), 3_000_000));
+    assertEquals(3_000_000, store.get(b("k")).expiresAt());
+
+    now.set(3_000_000);
+    assertFalse(store.touch(b("k"), b("v"), 9_000_000), "an entry that expired since it was read came back");
+    assertEquals(3_000_000, store.get(b("k")).expiresAt());
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.tiffin.provider.expiry.ExpiryCalculator;
 import dev.tiffin.provider.integration.LoaderSupport;
 import dev.tiffin.provider.layered.GetOrSet;
 import dev.tiffin.provider.layered.GetOrSetCounters;
+import dev.tiffin.provider.layered.RunsInFlight;
 import dev.tiffin.provider.integration.WriterSupport;
 import dev.tiffin.provider.lock.KeyLocks;
 import dev.tiffin.provider.lock.LockSpace;
@@ -92,12 +93,13 @@ final class CacheAssembler {
       access = new NearReads<>(access, near, space, engine);
     }
     GetOrSetCounters getOrSetCounters = new GetOrSetCounters();
+    RunsInFlight<V> flights = new RunsInFlight<>();
     SpaceOperations<K, V> own = new SpaceOperations<>(space, engine, locks,
         new Counters<>(space, context.expiry(), engine),
-        new GetOrSet<>(space, engine, context.expiry(), locks, executor, getOrSetCounters),
+        new GetOrSet<>(space, engine, context.expiry(), locks, executor, flights, getOrSetCounters),
         context.events()::batch, context.writer().isActive());
     SliceFactory<K, V> namespaces = new SliceFactory<>(space.cacheName(), stores.shared(), context.expiry(), timeout,
-        ticker, executor, getOrSetCounters, context.unreadable(), health, new SpaceReclaimer(executor));
+        ticker, executor, flights, getOrSetCounters, context.unreadable(), health, new SpaceReclaimer(executor));
     return new StoreBackedCache.CacheLayers<>(engine, access,
         new BulkOperations<>(context, engine, access, writeLocks, context.backgroundLoader()),
         new TiffinCacheView<>(cache, own, namespaces));

@@ -1,6 +1,5 @@
 package dev.tiffin.provider.layered;
 
-import dev.tiffin.api.FlightLock;
 import dev.tiffin.api.GetOrSetOptions;
 import dev.tiffin.api.GetOrSetStatistics;
 import dev.tiffin.api.ValueFactory;
@@ -12,10 +11,8 @@ import dev.tiffin.provider.lock.LockSpace;
 import dev.tiffin.provider.near.ImmutableValues;
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.StoredEntry;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -34,32 +31,39 @@ import javax.cache.CacheException;
  */
 public final class GetOrSet<K, V> {
 
-  private static final System.Logger LOG = System.getLogger(GetOrSet.class.getName());
-  /** A store lock outlives its holder's crash by at most this, or twice the hard timeout. */
-  private static final Duration SHORTEST_LEASE = Duration.ofSeconds(30);
+  /** A store lock outlives its holder's crash by at most this; while the factory runs it is renewed. */
+  private static final Duration LEASE = Duration.ofSeconds(30);
 
   private final CacheSpace space;
   private final LogicalExpiryStore store;
   private final EntryEngine<K, V> engine;
   private final ExpiryCalculator expiry;
-  private final LockSpace locks;
+  private final FactoryLocks factoryLocks;
   private final TagInvalidations tags;
   private final Executor executor;
   private final GetOrSetCounters counters;
-  private final ConcurrentHashMap<ByteBuffer, CompletableFuture<Outcome<V>>> flights = new ConcurrentHashMap<>();
+  private final RunsInFlight<V> flights;
 
   /**
    * Serves {@code getOrSet} over {@code space}, whose store must be a {@link LogicalExpiryStore};
-   * factories with a timeout run on {@code executor}; what happens is counted in {@code counters}.
+   * factories with a timeout run on {@code executor}; runs under way are in {@code flights}, shared with
+   * the cache's namespaces; what happens is counted in {@code counters}.
    */
   public GetOrSet(CacheSpace space, EntryEngine<K, V> engine, ExpiryCalculator expiry, LockSpace locks,
-      Executor executor, GetOrSetCounters counters) {
+      Executor executor, RunsInFlight<V> flights, GetOrSetCounters counters) {
+    this(space, engine, expiry, locks, executor, flights, counters, LEASE);
+  }
+
+  /** As above, with store locks taken on {@code lease}. */
+  GetOrSet(CacheSpace space, EntryEngine<K, V> engine, ExpiryCalculator expiry, LockSpace locks,
+      Executor executor, RunsInFlight<V> flights, GetOrSetCounters counters, Duration lease) {
+    this.factoryLocks = new FactoryLocks(locks, lease, executor, counters);
+    this.flights = flights;
     this.counters = counters;
     this.space = space;
     this.store = (LogicalExpiryStore) space.store();
     this.engine = engine;
     this.expiry = expiry;
-    this.locks = locks;
     this.tags = store.tags();
     this.executor = executor;
   }
@@ -78,10 +82,9 @@ public final class GetOrSet<K, V> {
       counters.staleServed.increment();
       return found.value();
     }
-    ByteBuffer flightKey = ByteBuffer.wrap(storeKey);
     CompletableFuture<Outcome<V>> mine = new CompletableFuture<>();
     // A forced refresh never settles for another caller's run, which may end in a plain read.
-    CompletableFuture<Outcome<V>> flight = options.forceFresh() ? null : flights.putIfAbsent(flightKey, mine);
+    CompletableFuture<Outcome<V>> flight = options.forceFresh() ? null : flights.joinOrStart(storeKey, mine);
     if (flight != null) {
       counters.lockWaits.increment();
     } else {
@@ -92,7 +95,7 @@ public final class GetOrSet<K, V> {
         } catch (Throwable failure) {
           mine.completeExceptionally(failure);
         } finally {
-          flights.remove(flightKey, mine);
+          flights.ended(storeKey, mine);
         }
       };
       // Only a caller that may stop waiting needs the factory on another thread.
@@ -101,7 +104,7 @@ public final class GetOrSet<K, V> {
           executor.execute(run);
         } catch (RuntimeException rejected) {
           // Nobody will run it: the next caller must not join a flight that never lands.
-          flights.remove(flightKey, mine);
+          flights.ended(storeKey, mine);
           mine.completeExceptionally(new CacheException("getOrSet of key " + key + " in cache " + space.cacheName()
               + " could not start its factory: the executor refused it (" + rejected + ")", rejected));
         }
@@ -214,9 +217,8 @@ public final class GetOrSet<K, V> {
   /** Runs the factory under the key's store lock, unless a fresh value arrived meanwhile, and stores its value. */
   private Outcome<V> refresh(K key, byte[] storeKey, GetOrSetOptions options, ValueFactory<V> factory,
       Found<V> found) throws Exception {
-    FlightLock held = lock(key, options);
     boolean interrupted = false;
-    try {
+    try (FactoryLocks.Held held = factoryLocks.take(key, options.lockTimeout())) {
       Found<V> current = options.forceFresh() ? found : read(storeKey, space.now());
       if (current.fresh() && !options.forceFresh()) {
         // Another JVM computed it while we waited for the lock.
@@ -255,32 +257,9 @@ public final class GetOrSet<K, V> {
       byte[] stored = value != null && !run.skipped() ? store(storeKey, value, run.ttl(), options, createdAt) : null;
       return new Outcome<>(value, stored, false);
     } finally {
-      release(held, key);
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
-    }
-  }
-
-  /** A lock that cannot be given back is freed by its lease: the value already stored must not fail for it. */
-  private void release(FlightLock held, K key) {
-    try {
-      held.close();
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "getOrSet could not release the lock on key " + key + " of cache "
-          + space.cacheName() + " (" + e.getMessage() + "); its lease frees it");
-    }
-  }
-
-  private FlightLock lock(K key, GetOrSetOptions options) {
-    Duration lease = options.hardTimeout().map(hard -> hard.multipliedBy(2)).filter(d -> d.compareTo(SHORTEST_LEASE) > 0)
-        .orElse(SHORTEST_LEASE);
-    try {
-      return locks.lock(key, lease, Duration.ZERO);
-    } catch (CacheException busy) {
-      // Another JVM runs the factory: wait for it, then read what it stored.
-      counters.lockWaits.increment();
-      return locks.lock(key, lease, options.lockTimeout());
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import javax.cache.CacheException;
 
 /**
@@ -28,14 +29,18 @@ public final class StoreFlightLock implements FlightLock {
   private static final long LONGEST_WAIT_NANOS = Long.MAX_VALUE / 2;
 
   private final ByteStore store;
+  private final LongSupplier clock;
   private final byte[] lockKey;
   private final byte[] token;
+  private final long leaseMillis;
   private final AtomicBoolean released = new AtomicBoolean();
 
-  private StoreFlightLock(ByteStore store, byte[] lockKey, byte[] token) {
-    this.store = store;
+  private StoreFlightLock(LockSpace space, byte[] lockKey, byte[] token, long leaseMillis) {
+    this.store = space.store();
+    this.clock = space.clock();
     this.lockKey = lockKey;
     this.token = token;
+    this.leaseMillis = leaseMillis;
   }
 
   /**
@@ -58,7 +63,7 @@ public final class StoreFlightLock implements FlightLock {
       space.ticker().pauseOrFail(Math.min(pause, left), "the lock on key " + key + " of cache " + space.cacheName());
       pause = Math.min(pause * 2, LONGEST_PAUSE_NANOS);
     }
-    return new StoreFlightLock(space.store(), lockKey, token);
+    return new StoreFlightLock(space, lockKey, token, leaseMillis);
   }
 
   /** One attempt: insert when absent, take over when the lease ran out, else give up. */
@@ -67,8 +72,21 @@ public final class StoreFlightLock implements FlightLock {
     if (held != null && !held.isExpiredAt(now)) {
       return false;
     }
-    long expiresAt = leaseMillis > StoredEntry.ETERNAL - now ? StoredEntry.ETERNAL : now + leaseMillis;
-    return store.compareAndSet(lockKey, held == null ? null : held.value(), token, expiresAt);
+    return store.compareAndSet(lockKey, held == null ? null : held.value(), token, leaseEnd(now, leaseMillis));
+  }
+
+  private static long leaseEnd(long now, long leaseMillis) {
+    return leaseMillis > StoredEntry.ETERNAL - now ? StoredEntry.ETERNAL : now + leaseMillis;
+  }
+
+  /** How long the lease runs from when it is taken or renewed. */
+  long leaseMillis() {
+    return leaseMillis;
+  }
+
+  /** Starts the lease afresh from now if this caller still holds the lock; whether it does. */
+  boolean renew() {
+    return !released.get() && store.compareAndSet(lockKey, token, token, leaseEnd(clock.getAsLong(), leaseMillis));
   }
 
   @Override

@@ -15,10 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.cache.configuration.MutableConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +84,39 @@ abstract class NamespaceContract extends BackendContract {
     assertNull(users.get("profile"));
     await(() -> !users.exists("short"), "expired");
     assertThrows(NullPointerException.class, () -> users.get(null));
+  }
+
+  @Test
+  void callersThatEachAskForTheNamespaceJoinOneFactoryRun() throws Exception {
+    TiffinCache<String, String> cache = cache();
+    // A caller waiting on the store lock gives up after 50 ms; one that joins the run in this JVM waits it out.
+    GetOrSetOptions options = GetOrSetOptions.defaults().withLockTimeout(Duration.ofMillis(50));
+    AtomicInteger runs = new AtomicInteger();
+    CountDownLatch running = new CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      Future<String> first = threads.submit(() -> cache.namespace("tenant").getOrSet("cold", options, context -> {
+        runs.incrementAndGet();
+        running.countDown();
+        Thread.sleep(500);
+        return "computed";
+      }));
+      assertTrue(running.await(10, TimeUnit.SECONDS));
+      List<Future<String>> others = new ArrayList<>();
+      for (int i = 0; i < 7; i++) {
+        others.add(threads.submit(() -> cache.namespace("tenant").getOrSet("cold", options, context -> {
+          runs.incrementAndGet();
+          return "again";
+        })));
+      }
+      assertEquals("computed", first.get(10, TimeUnit.SECONDS));
+      for (Future<String> other : others) {
+        assertEquals("computed", other.get(10, TimeUnit.SECONDS));
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertEquals(1, runs.get());
   }
 
   @Test

@@ -1,0 +1,61 @@
+package dev.tiffin.provider.layered;
+
+import dev.tiffin.api.FlightLock;
+import dev.tiffin.provider.lock.LeaseKeeper;
+import dev.tiffin.provider.lock.LockSpace;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import javax.cache.CacheException;
+
+/**
+ * The store locks getOrSet factories run under, one per key across JVMs: taken at once or after
+ * waiting for another JVM's run, renewed while held so a slow factory keeps it, and given back
+ * without failing a value already stored.
+ */
+final class FactoryLocks {
+
+  private static final System.Logger LOG = System.getLogger(FactoryLocks.class.getName());
+
+  private final LockSpace locks;
+  private final Duration lease;
+  private final Executor renewals;
+  private final GetOrSetCounters counters;
+
+  /** Locks in {@code locks} on {@code lease}, renewed on {@code renewals}; waits are counted in {@code counters}. */
+  FactoryLocks(LockSpace locks, Duration lease, Executor renewals, GetOrSetCounters counters) {
+    this.locks = locks;
+    this.lease = lease;
+    this.renewals = renewals;
+    this.counters = counters;
+  }
+
+  /** Takes the lock on {@code key}, waiting up to {@code lockTimeout} while another caller holds it. */
+  Held take(Object key, Duration lockTimeout) {
+    FlightLock lock;
+    try {
+      lock = locks.lock(key, lease, Duration.ZERO);
+    } catch (CacheException busy) {
+      // Another JVM runs the factory: wait for it, then read what it stored.
+      counters.lockWaits.increment();
+      lock = locks.lock(key, lease, lockTimeout);
+    }
+    String what = "the getOrSet lock on key " + key + " of cache " + locks.cacheName();
+    return new Held(lock, LeaseKeeper.keep(lock, what, renewals), what);
+  }
+
+  /** A lock held, and renewed until closed. */
+  record Held(FlightLock lock, LeaseKeeper keeper, String what) implements AutoCloseable {
+
+    /** Gives the lock back; one that cannot be given back is freed by its lease. */
+    @Override
+    public void close() {
+      keeper.close();
+      try {
+        lock.close();
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "Could not release " + what + " (" + e.getMessage()
+            + "); its lease frees it");
+      }
+    }
+  }
+}

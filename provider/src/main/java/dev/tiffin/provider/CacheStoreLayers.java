@@ -30,9 +30,9 @@ record CacheStoreLayers(ByteStore shared, NearStore near, ByteStore top) {
   static CacheStoreLayers over(OpenStore store, CacheSettings cache, FailureSettings failures, KeyCodec keys,
       LongSupplier clock) {
     ByteStore shared = store.store();
-    NearStore near = cache.near().enabled()
-        ? new NearStore(shared, cache.near(), clock, busOf(shared), keys.channel()) : null;
-    ByteStore read = near != null ? near : new AnnouncingStore(shared, busOf(shared).announce(keys.channel()));
+    InvalidationBus bus = InProcessInvalidationBus.of(shared);
+    NearStore near = cache.near().enabled() ? new NearStore(shared, cache.near(), clock, bus, keys.channel()) : null;
+    ByteStore read = near != null ? near : new AnnouncingStore(shared, bus.announce(keys.channel()));
     ByteStore owned = read;
     if (failures.asMisses()) {
       read = new FailuresAsMisses(read, near != null ? near : FailuresAsMisses.LastKnown.NONE, store.health());
@@ -40,19 +40,5 @@ record CacheStoreLayers(ByteStore shared, NearStore near, ByteStore top) {
     // Every cache reads by logical expiry, so getOrSet's graced and tagged entries look right to JCache.
     return new CacheStoreLayers(shared, near,
         new LogicalExpiryStore(read, new TagInvalidations(shared, keys, clock, failures.asMisses()), owned));
-  }
-
-  /** The store's bus for near tiers; a store without one reaches this JVM only. */
-  static InvalidationBus busOf(ByteStore store) {
-    return orInJvm(store.invalidationBus(), store);
-  }
-
-  /** The store's bus for shared entry events; a store without one reaches this JVM only. */
-  static InvalidationBus eventBusOf(ByteStore store) {
-    return orInJvm(store.eventBus(), store);
-  }
-
-  private static InvalidationBus orInJvm(InvalidationBus bus, ByteStore store) {
-    return bus != null ? bus : InProcessInvalidationBus.forStore(store.describe());
   }
 }

@@ -13,6 +13,7 @@ import dev.tiffin.provider.codec.UnreadableValues;
 import dev.tiffin.provider.config.SettingNames;
 import dev.tiffin.provider.config.SettingsLoader;
 import dev.tiffin.provider.entry.CacheSpace;
+import dev.tiffin.provider.store.InProcessInvalidationBus;
 import dev.tiffin.provider.time.Ticker;
 import java.net.URI;
 import java.util.ArrayList;
@@ -155,10 +156,16 @@ public final class TiffinCacheManager implements CacheManager {
     StoreSettings storeSettings = settings.store(cacheSettings.store());
     CacheStoreLayers layers = CacheStoreLayers.over(store, cacheSettings, storeSettings.failures(), codec.keys(), clock);
     CacheSpace space = new CacheSpace(cacheName, layers.top(), codec.keys(), codec.values(), clock);
-    StoreBackedCache<K, V> cache = assembler.assemble(space, configuration, storeSettings.timeout(), unreadable,
-        layers, store.health());
+    StoreBackedCache<K, V> cache;
+    try {
+      cache = assembler.assemble(space, configuration, storeSettings.timeout(), unreadable, layers, store.health());
+    } catch (RuntimeException | Error e) {
+      // The near tier or announcer has joined the store's bus: a cache that never opened must leave it.
+      layers.top().close();
+      throw e;
+    }
     if (cacheSettings.listenersAcrossJvms()) {
-      assembler.shareEvents(cache, CacheStoreLayers.eventBusOf(store.store()));
+      assembler.shareEvents(cache, InProcessInvalidationBus.eventsOf(store.store()));
     }
     caches.put(cacheName, cache);
     return cache;

@@ -2,8 +2,8 @@ package dev.tiffin.provider.catalog;
 
 import dev.tiffin.provider.codec.KeyCodec;
 import dev.tiffin.provider.near.AnnouncingStore;
+import dev.tiffin.provider.store.InProcessInvalidationBus;
 import dev.tiffin.spi.ByteStore;
-import dev.tiffin.spi.InvalidationBus;
 import dev.tiffin.spi.KeyedEntry;
 import dev.tiffin.spi.ScanPage;
 import dev.tiffin.spi.StoredEntry;
@@ -69,13 +69,9 @@ public final class StoreCatalog {
    */
   public void destroy(String cacheName) {
     KeyCodec keys = new KeyCodec(app, cacheName, null);
-    InvalidationBus bus = store.invalidationBus();
-    if (bus == null) {
-      store.clear(keys.prefix());
-    } else {
-      try (AnnouncingStore announced = new AnnouncingStore(store, bus.announce(keys.channel()))) {
-        announced.clear(keys.prefix());
-      }
+    try (AnnouncingStore announced = new AnnouncingStore(store,
+        InProcessInvalidationBus.of(store).announce(keys.channel()))) {
+      announced.clear(keys.prefix());
     }
     store.removeAll(java.util.List.of(key(cacheName)));
   }

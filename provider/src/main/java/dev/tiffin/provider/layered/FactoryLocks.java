@@ -4,7 +4,6 @@ import dev.tiffin.api.FlightLock;
 import dev.tiffin.provider.lock.LeaseKeeper;
 import dev.tiffin.provider.lock.LockSpace;
 import java.time.Duration;
-import java.util.concurrent.Executor;
 import javax.cache.CacheException;
 
 /**
@@ -18,14 +17,12 @@ final class FactoryLocks {
 
   private final LockSpace locks;
   private final Duration lease;
-  private final Executor renewals;
   private final GetOrSetCounters counters;
 
-  /** Locks in {@code locks} on {@code lease}, renewed on {@code renewals}; waits are counted in {@code counters}. */
-  FactoryLocks(LockSpace locks, Duration lease, Executor renewals, GetOrSetCounters counters) {
+  /** Locks in {@code locks} on {@code lease}; waits are counted in {@code counters}. */
+  FactoryLocks(LockSpace locks, Duration lease, GetOrSetCounters counters) {
     this.locks = locks;
     this.lease = lease;
-    this.renewals = renewals;
     this.counters = counters;
   }
 
@@ -40,7 +37,7 @@ final class FactoryLocks {
       lock = locks.lock(key, lease, lockTimeout);
     }
     String what = "the getOrSet lock on key " + key + " of cache " + locks.cacheName();
-    return new Held(lock, LeaseKeeper.keep(lock, what, renewals), what);
+    return new Held(lock, LeaseKeeper.keep(lock, what), what);
   }
 
   /** A lock held, and renewed until closed. */

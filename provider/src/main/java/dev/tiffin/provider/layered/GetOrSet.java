@@ -57,7 +57,7 @@ public final class GetOrSet<K, V> {
   /** As above, with store locks taken on {@code lease}. */
   GetOrSet(CacheSpace space, EntryEngine<K, V> engine, ExpiryCalculator expiry, LockSpace locks,
       Executor executor, RunsInFlight<V> flights, GetOrSetCounters counters, Duration lease) {
-    this.factoryLocks = new FactoryLocks(locks, lease, executor, counters);
+    this.factoryLocks = new FactoryLocks(locks, lease, counters);
     this.flights = flights;
     this.counters = counters;
     this.space = space;

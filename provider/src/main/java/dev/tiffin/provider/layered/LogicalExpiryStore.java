@@ -72,7 +72,13 @@ public final class LogicalExpiryStore extends ForwardingStore {
     page.entries().forEach(row -> found.add(row.entry()));
     Map<String, Long> times = tagTimes(found);
     List<KeyedEntry> logical = new ArrayList<>(found.size());
-    page.entries().forEach(row -> logical.add(new KeyedEntry(row.key(), logical(row.entry(), times))));
+    for (KeyedEntry row : page.entries()) {
+      StoredEntry entry = logical(row.entry(), times);
+      // A row whose tags could not be read is a miss: left out, as a scan leaves out what it misses.
+      if (entry != null) {
+        logical.add(new KeyedEntry(row.key(), entry));
+      }
+    }
     return new ScanPage(logical, page.cursor());
   }
 

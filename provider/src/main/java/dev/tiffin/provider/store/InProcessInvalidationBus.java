@@ -1,5 +1,6 @@
 package dev.tiffin.provider.store;
 
+import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.InvalidationBus;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,20 @@ public final class InProcessInvalidationBus implements InvalidationBus {
   /** The bus of the store {@code store} describes, shared by every user of it in this JVM. */
   public static InProcessInvalidationBus forStore(String store) {
     return BY_STORE.computeIfAbsent(store, name -> new InProcessInvalidationBus());
+  }
+
+  /** {@code store}'s bus for near tiers; a store without one reaches this JVM only. */
+  public static InvalidationBus of(ByteStore store) {
+    return orInJvm(store.invalidationBus(), store);
+  }
+
+  /** {@code store}'s bus for shared entry events; a store without one reaches this JVM only. */
+  public static InvalidationBus eventsOf(ByteStore store) {
+    return orInJvm(store.eventBus(), store);
+  }
+
+  private static InvalidationBus orInJvm(InvalidationBus bus, ByteStore store) {
+    return bus != null ? bus : forStore(store.describe());
   }
 
   @Override

@@ -269,7 +269,9 @@ public final class RedisStore implements ByteStore {
   @Override
   public synchronized InvalidationBus invalidationBus() {
     if (bus == null) {
-      bus = new RedisInvalidationBus(client, describe(), address.kind() != RedisAddress.Kind.CLUSTER);
+      // A Cluster's nodes count only their own subscribers, and how TongRDS counts behind its emulation
+      // port is not known: there every write is announced.
+      bus = new RedisInvalidationBus(client, describe(), address.kind() != RedisAddress.Kind.CLUSTER && !address.tongrds());
     }
     return bus;
   }

@@ -116,4 +116,18 @@ class RedisInvalidationBusTest {
       await(() -> heard.contains("app:quiet:after"), "a write made once somebody listened was heard");
     }
   }
+
+  @Test
+  void onTongrdsAnAnnouncerSendsEveryWriteForNobodyKnowsHowItCountsListeners() throws Exception {
+    URI tongrds = URI.create(REDIS.server().uri().replaceFirst("^redis://", "tongrds://"));
+    try (RedisStore writing = new RedisStore(new StoreSettings("tongrds", tongrds, Duration.ofSeconds(5), 4,
+        Duration.ofMinutes(1)), "app", System::currentTimeMillis)) {
+      InvalidationBus.Membership announcer = writing.invalidationBus().announce("app:tongrds#near");
+      Thread.sleep(TimeUnit.NANOSECONDS.toMillis(2 * ListenerCensus.EVERY_NANOS) + 100);
+      REDIS.server().cli("CONFIG", "RESETSTAT");
+      announcer.publish(List.of("app:tongrds:k".getBytes(StandardCharsets.UTF_8)));
+      await(() -> REDIS.server().calls("publish") > 0, "the write was announced though nobody listened");
+      assertEquals(0, REDIS.server().calls("pubsub|numsub"), "TongRDS was asked to count listeners");
+    }
+  }
 }

@@ -16,7 +16,7 @@ import javax.cache.CacheException;
 
 /**
  * Makes the writes to one key that go through to a {@code CacheWriter} take turns: in this JVM on a
- * striped lock, across JVMs on a lease in the store. Without it, two writers racing on a key could
+ * striped lock, across JVMs on a lease in the store, renewed while held. Without it, two writers racing on a key could
  * each call the {@code CacheWriter} and leave its database holding one value and the cache the other.
  *
  * <p>Several keys are locked in one global order (stripe index, then store key), so bulk writes
@@ -66,6 +66,8 @@ public final class WriteThroughLocks implements KeyLocks {
       for (Object key : storeOrder.values()) {
         FlightLock lock = space.writeLock(key, lease, wait);
         held.push(lock);
+        // A CacheWriter may run past the lease: renewed until released, the key stays ours meanwhile.
+        held.push(LeaseKeeper.keep(lock, "the write-through lock on key " + key + " of cache " + space.cacheName()));
       }
     } catch (RuntimeException e) {
       releaseAll(held);

@@ -156,4 +156,30 @@ class WriteThroughLocksTest {
     // The stripes were released too: another thread of this JVM takes every key at once.
     threads.submit(() -> here.lockAll(bulk, keys::encode).close()).get(5, TimeUnit.SECONDS);
   }
+
+  @Test
+  void aWriterThatRunsPastItsLeaseKeepsTheKeyFromOtherJvms() throws Exception {
+    Duration lease = Duration.ofMillis(300);
+    WriteThroughLocks here = jvm(lease, Duration.ZERO);
+    WriteThroughLocks there = jvm(lease, Duration.ZERO);
+    try (KeyLocks.Held held = lock(here, "k")) {
+      for (int leases = 0; leases < 3; leases++) {
+        time.advance(lease.toMillis(), TimeUnit.MILLISECONDS);
+        // Renewals come every 100 ms of real time, each from the clock's now.
+        long now = time.getAsLong();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (leaseEndsBy(now) && System.nanoTime() < deadline) {
+          Thread.sleep(5);
+        }
+        assertFalse(leaseEndsBy(now), "the lease was not renewed");
+        assertThrows(CacheException.class, () -> lock(there, "k"), "another JVM took the key mid-write");
+      }
+    }
+    lock(there, "k").close();
+  }
+
+  private boolean leaseEndsBy(long now) {
+    var lease = store.get(keys.writeLockKey("k"));
+    return lease == null || lease.isExpiredAt(now);
+  }
 }

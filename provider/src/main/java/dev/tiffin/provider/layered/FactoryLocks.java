@@ -37,7 +37,12 @@ final class FactoryLocks {
       lock = locks.lock(key, lease, lockTimeout);
     }
     String what = "the getOrSet lock on key " + key + " of cache " + locks.cacheName();
-    return new Held(lock, LeaseKeeper.keep(lock, what), what);
+    try {
+      return new Held(lock, LeaseKeeper.keep(lock, what), what);
+    } catch (RuntimeException | Error e) {
+      lock.close();
+      throw e;
+    }
   }
 
   /** A lock held, and renewed until closed. */

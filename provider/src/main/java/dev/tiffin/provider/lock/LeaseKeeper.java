@@ -20,7 +20,9 @@ public final class LeaseKeeper implements AutoCloseable {
 
   private final StoreFlightLock lock;
   private final String what;
+  private volatile long renewedAt = System.nanoTime();
   private volatile boolean closed;
+  private boolean warnedUnrenewed;
   private volatile ScheduledFuture<?> renewing;
 
   private LeaseKeeper(StoreFlightLock lock, String what) {
@@ -42,7 +44,9 @@ public final class LeaseKeeper implements AutoCloseable {
 
   private static ScheduledThreadPoolExecutor renewals() {
     ScheduledThreadPoolExecutor renewals = new ScheduledThreadPoolExecutor(1, runnable -> {
-      Thread thread = new Thread(runnable, "tiffin-lease-renewal");
+      // Started by whichever caller schedules first: it must not keep that caller's class loader alive.
+      Thread thread = new Thread(null, runnable, "tiffin-lease-renewal", 0, false);
+      thread.setContextClassLoader(LeaseKeeper.class.getClassLoader());
       thread.setDaemon(true);
       return thread;
     });
@@ -57,16 +61,29 @@ public final class LeaseKeeper implements AutoCloseable {
       return;
     }
     try {
-      if (!lock.renew()) {
+      if (lock.renew()) {
+        renewedAt = System.nanoTime();
+      } else {
         if (!closed) {
           LOG.log(System.Logger.Level.WARNING, "The lease of " + what + " ran out before it was renewed, and"
               + " another caller may hold the lock now");
         }
         close();
       }
-    } catch (RuntimeException e) {
-      // The lease runs on for two more periods: the next try may still be in time.
-      LOG.log(System.Logger.Level.DEBUG, "Could not renew the lease of " + what + " (" + e.getMessage() + ")");
+    } catch (RuntimeException | Error e) {
+      // Caught whatever it is: a periodic task that throws is never run again, and the lease would lapse.
+      notRenewed(e);
+    }
+  }
+
+  /** The lease runs on for two more periods, so the next try may be in time; once it cannot be, that is said. */
+  private void notRenewed(Throwable failure) {
+    if (!warnedUnrenewed && System.nanoTime() - renewedAt >= TimeUnit.MILLISECONDS.toNanos(lock.leaseMillis())) {
+      warnedUnrenewed = true;
+      LOG.log(System.Logger.Level.WARNING, "Could not renew the lease of " + what + " for as long as it lasts ("
+          + failure + "): another caller may take the lock");
+    } else {
+      LOG.log(System.Logger.Level.DEBUG, "Could not renew the lease of " + what + " (" + failure + ")");
     }
   }
 

@@ -84,9 +84,12 @@ public final class StoreFlightLock implements FlightLock {
     return leaseMillis;
   }
 
-  /** Starts the lease afresh from now if this caller still holds the lock; whether it does. */
+  /**
+   * Starts the lease afresh from now if this caller still holds it, unexpired; whether it does. A lease
+   * that ran out stays out: another caller may be taking it over at this moment.
+   */
   boolean renew() {
-    return !released.get() && store.compareAndSet(lockKey, token, token, leaseEnd(clock.getAsLong(), leaseMillis));
+    return !released.get() && store.touch(lockKey, token, leaseEnd(clock.getAsLong(), leaseMillis));
   }
 
   @Override

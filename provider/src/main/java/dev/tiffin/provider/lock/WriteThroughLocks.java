@@ -69,7 +69,7 @@ public final class WriteThroughLocks implements KeyLocks {
         // A CacheWriter may run past the lease: renewed until released, the key stays ours meanwhile.
         held.push(LeaseKeeper.keep(lock, "the write-through lock on key " + key + " of cache " + space.cacheName()));
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       releaseAll(held);
       throw e;
     }

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 /** A getOrSet factory that runs longer than its store lock's lease keeps the lock: the lease is renewed. */
 class GetOrSetLeaseTest {
 
-  private static final Duration LEASE = Duration.ofMillis(300);
+  /** Renewed every 333 ms: only a renewal thread stalled for 667 ms would let it lapse. */
+  private static final Duration LEASE = Duration.ofSeconds(1);
 
   private final MemoryStore store = new MemoryStore();
   private final LongSupplier clock = System::currentTimeMillis;
@@ -50,19 +51,21 @@ class GetOrSetLeaseTest {
   }
 
   @Test
-  void aFactoryThatRunsForThreeLeasesKeepsTheLockThroughout() throws Exception {
+  void aFactoryThatRunsPastItsLeaseKeepsTheLockThroughout() throws Exception {
     GetOrSet<String, String> getOrSet = getOrSet();
     CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
     Future<String> run = threads.submit(() -> getOrSet.getOrSet("k", GetOrSetOptions.defaults(), context -> {
       running.countDown();
-      Thread.sleep(3 * LEASE.toMillis());
+      assertTrue(finish.await(30, TimeUnit.SECONDS));
       return "computed";
     }));
     assertTrue(running.await(10, TimeUnit.SECONDS));
-    Thread.sleep(2 * LEASE.toMillis());
+    Thread.sleep(LEASE.toMillis() * 5 / 2);
 
     assertThrows(CacheException.class, () -> locks.lock("k", LEASE, Duration.ZERO),
         "another JVM took the lock while the factory still ran");
+    finish.countDown();
     assertEquals("computed", run.get(10, TimeUnit.SECONDS));
     locks.lock("k", LEASE, Duration.ZERO).close();
   }

@@ -163,23 +163,23 @@ class WriteThroughLocksTest {
     WriteThroughLocks here = jvm(lease, Duration.ZERO);
     WriteThroughLocks there = jvm(lease, Duration.ZERO);
     try (KeyLocks.Held held = lock(here, "k")) {
-      for (int leases = 0; leases < 3; leases++) {
-        time.advance(lease.toMillis(), TimeUnit.MILLISECONDS);
-        // Renewals come every 100 ms of real time, each from the clock's now.
-        long now = time.getAsLong();
+      for (int step = 0; step < 5; step++) {
+        // Two thirds of a lease each step; renewals come every 100 ms of real time, each from the clock's now.
+        time.advance(lease.toMillis() * 2 / 3, TimeUnit.MILLISECONDS);
+        long renewedUntil = time.getAsLong() + lease.toMillis();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (leaseEndsBy(now) && System.nanoTime() < deadline) {
+        while (leaseEndsBefore(renewedUntil) && System.nanoTime() < deadline) {
           Thread.sleep(5);
         }
-        assertFalse(leaseEndsBy(now), "the lease was not renewed");
+        assertFalse(leaseEndsBefore(renewedUntil), "the lease was not renewed");
         assertThrows(CacheException.class, () -> lock(there, "k"), "another JVM took the key mid-write");
       }
     }
     lock(there, "k").close();
   }
 
-  private boolean leaseEndsBy(long now) {
+  private boolean leaseEndsBefore(long time) {
     var lease = store.get(keys.writeLockKey("k"));
-    return lease == null || lease.isExpiredAt(now);
+    return lease == null || lease.expiresAt() < time;
   }
 }

@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tiffin.api.FlightLock;
 import dev.tiffin.config.StoreSettings;
+import dev.tiffin.provider.codec.KeyCodec;
+import dev.tiffin.provider.lock.LeaseKeeper;
+import dev.tiffin.provider.lock.LockSpace;
+import dev.tiffin.provider.time.Ticker;
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.KeyedEntry;
 import dev.tiffin.spi.ScanPage;
@@ -90,6 +95,19 @@ class SqliteStoreTest {
     now.set(3_000_000);
     assertFalse(store.touch(b("k"), b("v"), 9_000_000), "an entry that expired since it was read came back");
     assertEquals(3_000_000, store.get(b("k")).expiresAt());
+  }
+
+  @Test
+  void aLeaseThatRanOutIsNotRenewedSoAnotherCallerCanTakeItOver() throws Exception {
+    LockSpace locks = new LockSpace("c", store, new KeyCodec("app", "c", written -> { }), now::get, Ticker.SYSTEM);
+    Duration lease = Duration.ofMillis(300);
+    FlightLock mine = locks.lock("k", lease, Duration.ZERO);
+    try (LeaseKeeper keeper = LeaseKeeper.keep(mine, "the test lock")) {
+      now.addAndGet(lease.toMillis()); // the lease ran out unrenewed: its renewals stalled, say
+      Thread.sleep(lease.toMillis() + 100); // three renewal periods and some: none may bring it back
+      locks.lock("k", lease, Duration.ZERO).close();
+    }
+    mine.close();
   }
 
   @Test

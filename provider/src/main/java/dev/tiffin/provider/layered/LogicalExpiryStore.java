@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.cache.CacheException;
 
 /**
  * The store as a cache reads it: an entry {@code getOrSet} wrote with an {@link EntryMetadata} header
@@ -80,6 +81,23 @@ public final class LogicalExpiryStore extends ForwardingStore {
       }
     }
     return new ScanPage(logical, page.cursor());
+  }
+
+  /**
+   * A creation that lost to a tagged entry read as a miss only because its tags' records could not be
+   * read fails at once: retrying would lose the same way until the store's timeout.
+   */
+  @Override
+  public boolean compareAndSet(byte[] key, byte[] expected, byte[] value, long expiresAt) {
+    boolean swapped = store().compareAndSet(key, expected, value, expiresAt);
+    if (!swapped && expected == null) {
+      StoredEntry present = store().get(key);
+      if (present != null && logical(present, null) == null) {
+        throw new CacheException("The store holds a tagged entry under this key but fails to read its tags'"
+            + " records, so failures-as-misses reads it as a miss; it cannot be replaced until the store answers");
+      }
+    }
+    return swapped;
   }
 
   /** The entry with its logical expiry; {@code times} are its tags' invalidations, or null to read them. */

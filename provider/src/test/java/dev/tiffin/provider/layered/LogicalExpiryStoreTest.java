@@ -173,4 +173,27 @@ class LogicalExpiryStoreTest {
     // The scan itself is answered, the tag records are not: the row is left out, never a null entry.
     assertEquals(List.of(), asMisses.scan(keys.prefix(), null, 10).entries());
   }
+
+  @Test
+  void aCreationThatLosesToATaggedEntryWhoseTagsCannotBeReadFailsAtOnce() {
+    long now = time.getAsLong();
+    byte[] key = keys.encode("k");
+    byte[] tagged = new EntryMetadata(now + 60_000, now, 0, List.of("t")).wrap(text("v"));
+    raw.put(key, tagged, StoredEntry.ETERNAL, StoredEntry.ETERNAL);
+    // The entry's node answers, the one holding its tag's record does not (a Redis Cluster node down).
+    ByteStore tagsDown = new ForwardingStore(raw) {
+      @Override
+      public List<StoredEntry> getAll(List<byte[]> k) {
+        throw new CacheException("tag node down");
+      }
+    };
+    LogicalExpiryStore store = new LogicalExpiryStore(tagsDown, new TagInvalidations(tagsDown, keys, time, true), raw);
+
+    assertNull(store.get(key));
+    CacheException e = assertThrows(CacheException.class,
+        () -> store.compareAndSet(key, null, text("new"), StoredEntry.ETERNAL), "a lost creation looked contended");
+    assertTrue(e.getMessage().contains("fails to read its tags' records"), e.getMessage());
+    assertArrayEquals(tagged, raw.get(key).value());
+    assertTrue(store.compareAndSet(key, tagged, text("new"), StoredEntry.ETERNAL), "a swap that wins is untouched");
+  }
 }

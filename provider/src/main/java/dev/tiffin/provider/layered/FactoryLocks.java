@@ -1,7 +1,6 @@
 package dev.tiffin.provider.layered;
 
 import dev.tiffin.api.FlightLock;
-import dev.tiffin.provider.lock.LeaseKeeper;
 import dev.tiffin.provider.lock.LockSpace;
 import java.time.Duration;
 import javax.cache.CacheException;
@@ -28,35 +27,26 @@ final class FactoryLocks {
 
   /** Takes the lock on {@code key}, waiting up to {@code lockTimeout} while another caller holds it. */
   Held take(Object key, Duration lockTimeout) {
-    FlightLock lock;
     try {
-      lock = locks.lock(key, lease, Duration.ZERO);
+      return new Held(locks.renewedLock(key, lease, Duration.ZERO), key, locks.cacheName());
     } catch (CacheException busy) {
       // Another JVM runs the factory: wait for it, then read what it stored.
       counters.lockWaits.increment();
-      lock = locks.lock(key, lease, lockTimeout);
-    }
-    String what = "the getOrSet lock on key " + key + " of cache " + locks.cacheName();
-    try {
-      return new Held(lock, LeaseKeeper.keep(lock, what), what);
-    } catch (RuntimeException | Error e) {
-      lock.close();
-      throw e;
+      return new Held(locks.renewedLock(key, lease, lockTimeout), key, locks.cacheName());
     }
   }
 
   /** A lock held, and renewed until closed. */
-  record Held(FlightLock lock, LeaseKeeper keeper, String what) implements AutoCloseable {
+  record Held(FlightLock lock, Object key, String cacheName) implements AutoCloseable {
 
     /** Gives the lock back; one that cannot be given back is freed by its lease. */
     @Override
     public void close() {
-      keeper.close();
       try {
         lock.close();
       } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "Could not release " + what + " (" + e.getMessage()
-            + "); its lease frees it");
+        LOG.log(System.Logger.Level.WARNING, "getOrSet could not release the lock on key " + key + " of cache "
+            + cacheName + " (" + e.getMessage() + "); its lease frees it");
       }
     }
   }

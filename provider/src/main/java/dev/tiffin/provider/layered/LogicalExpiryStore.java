@@ -90,7 +90,8 @@ public final class LogicalExpiryStore extends ForwardingStore {
   @Override
   public boolean compareAndSet(byte[] key, byte[] expected, byte[] value, long expiresAt) {
     boolean swapped = store().compareAndSet(key, expected, value, expiresAt);
-    if (!swapped && expected == null) {
+    // Only under failures-as-misses can a present entry read as absent; elsewhere a lost creation costs nothing more.
+    if (!swapped && expected == null && tags.answersUnreadAsMisses()) {
       StoredEntry present = store().get(key);
       if (present != null && logical(present, null) == null) {
         throw new CacheException("The store holds a tagged entry under this key but fails to read its tags'"

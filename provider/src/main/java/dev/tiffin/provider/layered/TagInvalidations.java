@@ -46,6 +46,11 @@ public final class TagInvalidations {
     this.unreadAsInvalidated = unreadAsInvalidated;
   }
 
+  /** Whether tag records the store fails to read make their entries misses, rather than failing the read. */
+  boolean answersUnreadAsMisses() {
+    return unreadAsInvalidated;
+  }
+
   /** Marks every entry carrying {@code tag} and created until now as gone; an invalidation time never goes back. */
   public void invalidate(String tag) {
     byte[] key = keys.tagKey(tag);

@@ -1,6 +1,5 @@
 package dev.tiffin.provider.lock;
 
-import dev.tiffin.api.FlightLock;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -13,26 +12,24 @@ import java.util.concurrent.TimeUnit;
  * <p>They run on one daemon thread of their own, never behind the factories on the application's
  * executor, and the thread ends after 5 idle seconds.
  */
-public final class LeaseKeeper implements AutoCloseable {
+final class LeaseKeeper implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(LeaseKeeper.class.getName());
   private static final ScheduledThreadPoolExecutor RENEWALS = renewals();
 
   private final StoreFlightLock lock;
-  private final String what;
   private volatile long renewedAt = System.nanoTime();
   private volatile boolean closed;
   private boolean warnedUnrenewed;
   private volatile ScheduledFuture<?> renewing;
 
-  private LeaseKeeper(StoreFlightLock lock, String what) {
+  private LeaseKeeper(StoreFlightLock lock) {
     this.lock = lock;
-    this.what = what;
   }
 
-  /** Renews {@code lock}, a lock this package took; {@code what} names it in logs. */
-  public static LeaseKeeper keep(FlightLock lock, String what) {
-    LeaseKeeper keeper = new LeaseKeeper((StoreFlightLock) lock, what);
+  /** Renews {@code lock} until closed. */
+  static LeaseKeeper keep(StoreFlightLock lock) {
+    LeaseKeeper keeper = new LeaseKeeper(lock);
     long period = Math.max(1, keeper.lock.leaseMillis() / 3);
     keeper.renewing = RENEWALS.scheduleWithFixedDelay(keeper::renew, period, period, TimeUnit.MILLISECONDS);
     if (keeper.closed) {
@@ -65,7 +62,7 @@ public final class LeaseKeeper implements AutoCloseable {
         renewedAt = System.nanoTime();
       } else {
         if (!closed) {
-          LOG.log(System.Logger.Level.WARNING, "The lease of " + what + " ran out before it was renewed, and"
+          LOG.log(System.Logger.Level.WARNING, "The lease of " + lock.describe() + " ran out before it was renewed, and"
               + " another caller may hold the lock now");
         }
         close();
@@ -80,10 +77,10 @@ public final class LeaseKeeper implements AutoCloseable {
   private void notRenewed(Throwable failure) {
     if (!warnedUnrenewed && System.nanoTime() - renewedAt >= TimeUnit.MILLISECONDS.toNanos(lock.leaseMillis())) {
       warnedUnrenewed = true;
-      LOG.log(System.Logger.Level.WARNING, "Could not renew the lease of " + what + " for as long as it lasts ("
+      LOG.log(System.Logger.Level.WARNING, "Could not renew the lease of " + lock.describe() + " for as long as it lasts ("
           + failure + "): another caller may take the lock");
     } else {
-      LOG.log(System.Logger.Level.DEBUG, "Could not renew the lease of " + what + " (" + failure + ")");
+      LOG.log(System.Logger.Level.DEBUG, "Could not renew the lease of " + lock.describe() + " (" + failure + ")");
     }
   }
 

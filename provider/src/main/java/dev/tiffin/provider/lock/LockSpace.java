@@ -16,13 +16,18 @@ import java.util.function.LongSupplier;
  */
 public record LockSpace(String cacheName, ByteStore store, KeyCodec keys, LongSupplier clock, Ticker ticker) {
 
-  /** Takes the lock an application asked for through {@code TiffinCache.lock}. */
+  /** Takes the lock an application asked for through {@code TiffinCache.lock}: its lease is never renewed. */
   public FlightLock lock(Object key, Duration lease, Duration wait) {
     return StoreFlightLock.acquire(this, keys.lockKey(key), key, lease, wait);
   }
 
-  /** Takes the lock Tiffin itself holds while a write goes through to the cache writer. */
+  /** Takes the same lock for Tiffin's own work (a getOrSet factory run), renewed until it is closed. */
+  public FlightLock renewedLock(Object key, Duration lease, Duration wait) {
+    return StoreFlightLock.acquireRenewed(this, keys.lockKey(key), key, lease, wait);
+  }
+
+  /** Takes the lock Tiffin itself holds while a write goes through to the cache writer, renewed until closed. */
   FlightLock writeLock(Object key, Duration lease, Duration wait) {
-    return StoreFlightLock.acquire(this, keys.writeLockKey(key), key, lease, wait);
+    return StoreFlightLock.acquireRenewed(this, keys.writeLockKey(key), key, lease, wait);
   }
 }

@@ -19,7 +19,8 @@ import javax.cache.CacheException;
  * <p>The lease is an ordinary expiry time. Redis drops the key by itself once it runs out; SQLite
  * keeps the row until swept, so an expired row is taken over by a compare-and-set on its old token.
  * Release compares against our own token, so a lease that ran out and went to another caller is
- * never released by us.
+ * never released by us. A lock Tiffin takes for its own work is renewed until released (see
+ * {@link LeaseKeeper}); one an application takes keeps the lease it asked for.
  */
 public final class StoreFlightLock implements FlightLock {
 
@@ -33,14 +34,31 @@ public final class StoreFlightLock implements FlightLock {
   private final byte[] lockKey;
   private final byte[] token;
   private final long leaseMillis;
+  private final Object key;
+  private final String cacheName;
   private final AtomicBoolean released = new AtomicBoolean();
+  private volatile LeaseKeeper keeper;
 
-  private StoreFlightLock(LockSpace space, byte[] lockKey, byte[] token, long leaseMillis) {
+  private StoreFlightLock(LockSpace space, byte[] lockKey, Object key, byte[] token, long leaseMillis) {
     this.store = space.store();
     this.clock = space.clock();
     this.lockKey = lockKey;
+    this.key = key;
+    this.cacheName = space.cacheName();
     this.token = token;
     this.leaseMillis = leaseMillis;
+  }
+
+  /** As {@link #acquire}, with the lease renewed every third of it until the lock is released. */
+  static StoreFlightLock acquireRenewed(LockSpace space, byte[] lockKey, Object key, Duration lease, Duration wait) {
+    StoreFlightLock lock = acquire(space, lockKey, key, lease, wait);
+    try {
+      lock.keeper = LeaseKeeper.keep(lock);
+    } catch (RuntimeException | Error e) {
+      lock.close();
+      throw e;
+    }
+    return lock;
   }
 
   /**
@@ -63,7 +81,7 @@ public final class StoreFlightLock implements FlightLock {
       space.ticker().pauseOrFail(Math.min(pause, left), "the lock on key " + key + " of cache " + space.cacheName());
       pause = Math.min(pause * 2, LONGEST_PAUSE_NANOS);
     }
-    return new StoreFlightLock(space, lockKey, token, leaseMillis);
+    return new StoreFlightLock(space, lockKey, key, token, leaseMillis);
   }
 
   /** One attempt: insert when absent, take over when the lease ran out, else give up. */
@@ -92,9 +110,18 @@ public final class StoreFlightLock implements FlightLock {
     return !released.get() && store.touch(lockKey, token, leaseEnd(clock.getAsLong(), leaseMillis));
   }
 
+  /** Names the lock in logs. */
+  String describe() {
+    return "the lock on key " + key + " of cache " + cacheName;
+  }
+
   @Override
   public void close() {
     if (released.compareAndSet(false, true)) {
+      LeaseKeeper renewing = keeper;
+      if (renewing != null) {
+        renewing.close();
+      }
       store.compareAndSet(lockKey, token, null, 0);
     }
   }

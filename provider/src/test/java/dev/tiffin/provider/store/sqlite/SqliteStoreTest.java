@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tiffin.api.FlightLock;
 import dev.tiffin.config.StoreSettings;
 import dev.tiffin.provider.codec.KeyCodec;
-import dev.tiffin.provider.lock.LeaseKeeper;
 import dev.tiffin.provider.lock.LockSpace;
 import dev.tiffin.provider.time.Ticker;
 import dev.tiffin.spi.ByteStore;
@@ -101,13 +100,11 @@ class SqliteStoreTest {
   void aLeaseThatRanOutIsNotRenewedSoAnotherCallerCanTakeItOver() throws Exception {
     LockSpace locks = new LockSpace("c", store, new KeyCodec("app", "c", written -> { }), now::get, Ticker.SYSTEM);
     Duration lease = Duration.ofMillis(300);
-    FlightLock mine = locks.lock("k", lease, Duration.ZERO);
-    try (LeaseKeeper keeper = LeaseKeeper.keep(mine, "the test lock")) {
+    try (FlightLock mine = locks.renewedLock("k", lease, Duration.ZERO)) {
       now.addAndGet(lease.toMillis()); // the lease ran out unrenewed: its renewals stalled, say
       Thread.sleep(lease.toMillis() + 100); // three renewal periods and some: none may bring it back
       locks.lock("k", lease, Duration.ZERO).close();
     }
-    mine.close();
   }
 
   @Test

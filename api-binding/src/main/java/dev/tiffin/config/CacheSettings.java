@@ -16,6 +16,7 @@ import java.util.Optional;
  *     besides JDK value types and the cache's declared key and value types
  * @param near the cache's near (in-process) tier, off unless configured
  * @param listenersAcrossJvms whether the cache's listeners also hear changes made in other JVMs
+ * @param writeBehind whether and how far the cache's puts are written behind, off unless configured
  */
 public record CacheSettings(
     String store,
@@ -24,7 +25,8 @@ public record CacheSettings(
     boolean management,
     List<String> allowedClasses,
     NearSettings near,
-    boolean listenersAcrossJvms) {
+    boolean listenersAcrossJvms,
+    WriteBehindSettings writeBehind) {
 
   /** The name of the store used when none is configured. */
   public static final String DEFAULT_STORE = "default";
@@ -35,10 +37,12 @@ public record CacheSettings(
     Objects.requireNonNull(expiry, "expiry");
     allowedClasses = List.copyOf(allowedClasses);
     Objects.requireNonNull(near, "near");
+    Objects.requireNonNull(writeBehind, "writeBehind");
   }
 
   /** The settings of a cache nobody configured. */
   public static CacheSettings defaults() {
-    return new CacheSettings(DEFAULT_STORE, Optional.empty(), false, false, List.of(), NearSettings.off(), false);
+    return new CacheSettings(DEFAULT_STORE, Optional.empty(), false, false, List.of(), NearSettings.off(), false,
+        WriteBehindSettings.off());
   }
 }

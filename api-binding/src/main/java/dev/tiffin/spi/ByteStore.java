@@ -77,6 +77,13 @@ public interface ByteStore extends AutoCloseable {
   /** Removes every entry whose key starts with {@code prefix} and returns how many went. */
   long clear(byte[] prefix);
 
+  /**
+   * Returns once every write this store has accepted is in the backend, where the store's other users
+   * see it; a store that writes before returning from each call has nothing to do.
+   */
+  default void flush() {
+  }
+
   /** Checks that the backend answers; throws a {@code CacheException} naming it if not. */
   void ping();
 

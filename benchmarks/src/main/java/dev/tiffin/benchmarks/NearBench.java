@@ -49,9 +49,7 @@ public class NearBench {
 
     @Setup(Level.Trial)
     public void open(RedisBench.Server server, ZipfData zipf) {
-      Properties settings = new Properties();
-      settings.setProperty("tiffin.cache.bench.near.max-entries", "200000");
-      settings.setProperty("tiffin.cache.bench.near.max-age", "10m");
+      Properties settings = settings();
       provider = new TiffinCachingProvider();
       manager = provider.getCacheManager(URI.create(server.redis.uri()), NearBench.class.getClassLoader(), settings);
       // Declared by the settings above; the raw side's keys (tiffin:bench:<key>) are its entries.
@@ -69,6 +67,13 @@ public class NearBench {
       }
     }
 
+    Properties settings() {
+      Properties settings = new Properties();
+      settings.setProperty("tiffin.cache.bench.near.max-entries", "200000");
+      settings.setProperty("tiffin.cache.bench.near.max-age", "10m");
+      return settings;
+    }
+
     private long readAllTook(String[] keys) {
       long start = System.nanoTime();
       for (String key : keys) {
@@ -81,6 +86,18 @@ public class NearBench {
     public void close() {
       manager.close();
       provider.close();
+    }
+  }
+
+  /** The same, with its puts written behind: queued in this JVM, written to Redis by the cache's own thread. */
+  @State(Scope.Benchmark)
+  public static class TiffinWriteBehind extends TiffinNear {
+
+    @Override
+    Properties settings() {
+      Properties settings = super.settings();
+      settings.setProperty("tiffin.cache.bench.write-behind.max-pending", "10000");
+      return settings;
     }
   }
 
@@ -188,11 +205,20 @@ public class NearBench {
 
   @Benchmark
   public void zipfTiffinNear(TiffinNear tiffin, ZipfStream keys, Blackhole blackhole) {
+    zipfStep(tiffin.cache, keys, blackhole);
+  }
+
+  @Benchmark
+  public void zipfTiffinWriteBehind(TiffinWriteBehind tiffin, ZipfStream keys, Blackhole blackhole) {
+    zipfStep(tiffin.cache, keys, blackhole);
+  }
+
+  private static void zipfStep(Cache<String, String> cache, ZipfStream keys, Blackhole blackhole) {
     String key = keys.nextKey();
     if (keys.isPut()) {
-      tiffin.cache.put(key, KeyStream.VALUE);
+      cache.put(key, KeyStream.VALUE);
     } else {
-      blackhole.consume(tiffin.cache.get(key));
+      blackhole.consume(cache.get(key));
     }
   }
 

@@ -82,7 +82,8 @@ final class CacheAssembler {
       Duration timeout, CacheStoreLayers stores, StoreHealth health) {
     CacheSpace space = context.space();
     NearStore near = stores.near();
-    LockSpace locks = new LockSpace(space.cacheName(), stores.shared(), space.keys(), space.clock(), ticker);
+    LockSpace locks =
+        new LockSpace(space.cacheName(), stores.shared(), space.keys(), space.clock(), ticker, space.store());
     KeyLocks writeLocks = context.writer().isActive()
         ? new WriteThroughLocks(locks, Defaults.WRITE_THROUGH_LEASE, timeout) : KeyLocks.NONE;
     EntryEngine<K, V> engine = new EntryEngine<>(cache, space, context.expiry(), context.writer(), writeLocks,

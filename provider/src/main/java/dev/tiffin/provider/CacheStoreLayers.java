@@ -10,14 +10,17 @@ import dev.tiffin.provider.near.AnnouncingStore;
 import dev.tiffin.provider.near.NearStore;
 import dev.tiffin.provider.store.FailuresAsMisses;
 import dev.tiffin.provider.store.InProcessInvalidationBus;
+import dev.tiffin.provider.store.WriteBehindStore;
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.InvalidationBus;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The store layers one cache goes through, chosen once when it opens, bottom up: the shared store
- * (behind its circuit breaker, if any), the near tier (or, without one, a layer that announces the
- * cache's writes to its namesakes' near tiers), failures-as-misses, logical expiry.
+ * (behind its circuit breaker, if any), a layer that announces the cache's writes to its namesakes'
+ * near tiers, write-behind when configured, the near tier when configured, failures-as-misses, logical
+ * expiry.
  *
  * @param shared the shared store, where locks are taken: a lock must be read where it is, never as
  *     a copy the near tier kept (a crashed holder's lease runs out in the store, unannounced)
@@ -27,12 +30,16 @@ import java.util.function.LongSupplier;
 record CacheStoreLayers(ByteStore shared, NearStore near, ByteStore top) {
 
   /** Stacks the layers {@code cache} and {@code failures} ask for over {@code store}. */
-  static CacheStoreLayers over(OpenStore store, CacheSettings cache, FailureSettings failures, KeyCodec keys,
-      LongSupplier clock) {
+  static CacheStoreLayers over(OpenStore store, String cacheName, CacheSettings cache, FailureSettings failures,
+      KeyCodec keys, LongSupplier clock) {
     ByteStore shared = store.store();
     InvalidationBus bus = InProcessInvalidationBus.of(shared);
-    NearStore near = cache.near().enabled() ? new NearStore(shared, cache.near(), clock, bus, keys.channel()) : null;
-    ByteStore read = near != null ? near : new AnnouncingStore(shared, bus.announce(keys.channel()));
+    // Queued puts are announced once written: write-behind goes over the announcer, never under it.
+    UnaryOperator<ByteStore> writePath = cache.writeBehind().enabled()
+        ? announcer -> new WriteBehindStore(announcer, cache.writeBehind(), cacheName) : UnaryOperator.identity();
+    NearStore near = cache.near().enabled()
+        ? new NearStore(shared, cache.near(), clock, bus, keys.channel(), writePath) : null;
+    ByteStore read = near != null ? near : writePath.apply(new AnnouncingStore(shared, bus.announce(keys.channel())));
     ByteStore owned = read;
     if (failures.asMisses()) {
       read = new FailuresAsMisses(read, near != null ? near : FailuresAsMisses.LastKnown.NONE, store.health());

@@ -32,7 +32,7 @@ record SliceFactory<K, V>(String cacheName, ByteStore lockStore, ExpiryCalculato
 
   /** The operations over {@code space}, one generation of a namespace. */
   SpaceOperations<K, V> namespaceSlice(CacheSpace space) {
-    LockSpace locks = new LockSpace(cacheName, lockStore, space.keys(), space.clock(), ticker);
+    LockSpace locks = new LockSpace(cacheName, lockStore, space.keys(), space.clock(), ticker, space.store());
     EntryEngine<K, V> engine = new EntryEngine<>(null, space, expiry, new WriterSupport<>(null), KeyLocks.NONE,
         new Contention(cacheName, timeout, ticker));
     return new SpaceOperations<>(space, engine, locks, new Counters<>(space, expiry, engine),

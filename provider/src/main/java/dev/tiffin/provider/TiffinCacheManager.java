@@ -154,7 +154,8 @@ public final class TiffinCacheManager implements CacheManager {
         List.of(configuration.getKeyType(), configuration.getValueType()), cacheSettings.allowedClasses(),
         classLoader, unreadable);
     StoreSettings storeSettings = settings.store(cacheSettings.store());
-    CacheStoreLayers layers = CacheStoreLayers.over(store, cacheSettings, storeSettings.failures(), codec.keys(), clock);
+    CacheStoreLayers layers =
+        CacheStoreLayers.over(store, cacheName, cacheSettings, storeSettings.failures(), codec.keys(), clock);
     CacheSpace space = new CacheSpace(cacheName, layers.top(), codec.keys(), codec.values(), clock);
     StoreBackedCache<K, V> cache;
     try {

@@ -254,20 +254,11 @@ class NearCoherenceTest {
 
       writer.namespace("tenant").clear();
       writer.deleteByTag("t");
-      awaitEquals(null, () -> reader.namespace("tenant").get("k"), "the namespace clear never arrived");
+      NearProbe.awaitEquals(null, () -> reader.namespace("tenant").get("k"), "the namespace clear never arrived");
       assertEquals(null, reader.get("tagged"), "a tag's invalidation is read from the store on every tagged read");
       writer.clear();
-      awaitEquals(null, () -> reader.get("plain"), "the cache's clear never arrived");
+      NearProbe.awaitEquals(null, () -> reader.get("plain"), "the cache's clear never arrived");
     }
-  }
-
-  private static void awaitEquals(Object expected, java.util.function.Supplier<Object> actual, String message)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-    while (!java.util.Objects.equals(expected, actual.get()) && System.nanoTime() < deadline) {
-      Thread.sleep(1);
-    }
-    assertEquals(expected, actual.get(), message);
   }
 
   private static void publish(RedisClient raw, InvalidationMessage message) {

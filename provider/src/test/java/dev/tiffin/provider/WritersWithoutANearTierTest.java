@@ -1,13 +1,9 @@
 package dev.tiffin.provider;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.tiffin.testing.redis.LocalRedis;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javax.cache.Cache;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,14 +33,6 @@ class WritersWithoutANearTierTest {
     return (Cache<String, String>) declared;
   }
 
-  private static void awaitEquals(Object expected, Supplier<Object> actual, String message) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-    while (!java.util.Objects.equals(expected, actual.get()) && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
-    assertEquals(expected, actual.get(), message);
-  }
-
   @Test
   void everyWriteOfACacheWithoutANearTierReachesTheNearTierOfItsNamesake() throws Exception {
     try (TiffinCachingProvider reading = provider(1_000); TiffinCachingProvider writing = provider(0)) {
@@ -54,20 +42,20 @@ class WritersWithoutANearTierTest {
       NearProbe.awaitNearHolds(REDIS.server(), reader, "k");
 
       writer.put("k", "v2");
-      awaitEquals("v2", () -> reader.get("k"), "a put without a near tier never reached the reader");
+      NearProbe.awaitEquals("v2", () -> reader.get("k"), "a put without a near tier never reached the reader");
       NearProbe.awaitNearHolds(REDIS.server(), reader, "k");
       writer.replace("k", "v2", "v3");
-      awaitEquals("v3", () -> reader.get("k"), "a compare-and-set never reached the reader");
+      NearProbe.awaitEquals("v3", () -> reader.get("k"), "a compare-and-set never reached the reader");
       NearProbe.awaitNearHolds(REDIS.server(), reader, "k");
       writer.remove("k");
-      awaitEquals(null, () -> reader.get("k"), "a remove never reached the reader");
+      NearProbe.awaitEquals(null, () -> reader.get("k"), "a remove never reached the reader");
       writer.putAll(Map.of("a", "1", "b", "2"));
       NearProbe.awaitNearHolds(REDIS.server(), reader, "a");
       writer.removeAll(Set.of("a"));
-      awaitEquals(null, () -> reader.get("a"), "a removeAll never reached the reader");
+      NearProbe.awaitEquals(null, () -> reader.get("a"), "a removeAll never reached the reader");
       NearProbe.awaitNearHolds(REDIS.server(), reader, "b");
       writer.clear();
-      awaitEquals(null, () -> reader.get("b"), "a clear never reached the reader");
+      NearProbe.awaitEquals(null, () -> reader.get("b"), "a clear never reached the reader");
     }
   }
 
@@ -80,7 +68,7 @@ class WritersWithoutANearTierTest {
 
       destroying.getCacheManager().destroyCache("shared");
 
-      awaitEquals(null, () -> reader.get("k"), "the destroyed cache's entry was still served");
+      NearProbe.awaitEquals(null, () -> reader.get("k"), "the destroyed cache's entry was still served");
     }
   }
 }

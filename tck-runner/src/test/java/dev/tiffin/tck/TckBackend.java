@@ -14,7 +14,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * any test runs, points Tiffin's default store at it, and stops it when the run ends.
  *
  * <p>With {@code -Dtck.near=true} every cache gets a near tier, as a user turns it on with
- * {@code tiffin.cache.*.near.max-entries}, and the run keeps its data apart.
+ * {@code tiffin.cache.*.near.max-entries}, and the run keeps its data apart; with {@code -Dtck.write-behind=true}
+ * every cache's puts are also written behind ({@code tiffin.cache.*.write-behind.max-pending}).
  *
  * <p>The system property {@code tiffin.store.default.uri} outranks the {@code tiffin.properties}
  * on the class path, exactly as it would for an application. The one-server Redis run has no signing
@@ -29,15 +30,20 @@ public final class TckBackend implements LauncherSessionListener {
   public void launcherSessionOpened(LauncherSession session) {
     String backend = System.getProperty("tck.backend", "sqlite");
     boolean near = Boolean.getBoolean("tck.near");
-    Path data = Path.of(System.getProperty("tck.data", "target/tck-data")).resolve(backend + (near ? "-near" : ""));
+    boolean writeBehind = Boolean.getBoolean("tck.write-behind");
+    Path data = Path.of(System.getProperty("tck.data", "target/tck-data"))
+        .resolve(backend + (near ? "-near" : "") + (writeBehind ? "-write-behind" : ""));
     if (near) {
       System.setProperty("tiffin.cache.*.near.max-entries", "10000");
+    }
+    if (writeBehind) {
+      System.setProperty("tiffin.cache.*.write-behind.max-pending", "10000");
     }
     try {
       Files.createDirectories(data);
       switch (backend) {
         case "sqlite" -> {
-          if (near) {
+          if (near || writeBehind) {
             System.setProperty("tiffin.store.default.uri", "sqlite:" + data.resolve("tck.db"));
           }
           return;

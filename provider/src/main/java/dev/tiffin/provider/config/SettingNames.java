@@ -26,7 +26,8 @@ public final class SettingNames {
       "tongrds", "tongrds-sentinel", "tongrds-cluster");
   static final List<String> CACHE_SETTINGS = List.of(
       "store", "expiry", "statistics", "management", "allowed-classes", "single-flight", "single-flight-lease",
-      "single-flight-wait", "near.max-entries", "near.max-age", "listeners-across-jvms");
+      "single-flight-wait", "near.max-entries", "near.max-age", "listeners-across-jvms",
+      "write-behind.max-pending");
 
   private SettingNames() {
   }

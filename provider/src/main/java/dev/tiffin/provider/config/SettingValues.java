@@ -3,6 +3,7 @@ package dev.tiffin.provider.config;
 import dev.tiffin.config.Durations;
 import dev.tiffin.config.CacheSettings;
 import dev.tiffin.config.NearSettings;
+import dev.tiffin.config.WriteBehindSettings;
 import dev.tiffin.config.ExpirySetting;
 import dev.tiffin.config.FailureSettings;
 import dev.tiffin.config.Secret;
@@ -93,7 +94,8 @@ final class SettingValues {
             .map(String::trim).filter(s -> !s.isEmpty()).toList(),
         new NearSettings(wholeNumber(key + "near.max-entries", fallback.near().maxEntries()),
             atLeast(key + "near.max-age", fallback.near().maxAge(), Duration.ofMillis(1))),
-        bool(key + "listeners-across-jvms", fallback.listenersAcrossJvms()));
+        bool(key + "listeners-across-jvms", fallback.listenersAcrossJvms()),
+        new WriteBehindSettings(wholeNumber(key + "write-behind.max-pending", fallback.writeBehind().maxPending())));
   }
 
   String string(String key) {

@@ -13,8 +13,16 @@ import java.util.function.LongSupplier;
  *
  * @param clock wall-clock milliseconds, which lease expiry times are written in
  * @param ticker the monotonic time waits are measured and spent with
+ * @param writes the cache's own store, flushed before a lock is released: what was written under a lock
+ *     is in the store before anyone else can take it
  */
-public record LockSpace(String cacheName, ByteStore store, KeyCodec keys, LongSupplier clock, Ticker ticker) {
+public record LockSpace(String cacheName, ByteStore store, KeyCodec keys, LongSupplier clock, Ticker ticker,
+    ByteStore writes) {
+
+  /** Locks for a cache whose writes go straight to {@code store}. */
+  public LockSpace(String cacheName, ByteStore store, KeyCodec keys, LongSupplier clock, Ticker ticker) {
+    this(cacheName, store, keys, clock, ticker, store);
+  }
 
   /** Takes the lock an application asked for through {@code TiffinCache.lock}: its lease is never renewed. */
   public FlightLock lock(Object key, Duration lease, Duration wait) {

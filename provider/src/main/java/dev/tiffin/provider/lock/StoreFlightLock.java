@@ -20,7 +20,8 @@ import javax.cache.CacheException;
  * keeps the row until swept, so an expired row is taken over by a compare-and-set on its old token.
  * Release compares against our own token, so a lease that ran out and went to another caller is
  * never released by us. A lock Tiffin takes for its own work is renewed until released (see
- * {@link LeaseKeeper}); one an application takes keeps the lease it asked for.
+ * {@link LeaseKeeper}); one an application takes keeps the lease it asked for. Releasing flushes the
+ * cache's writes first, so that one a write-behind cache still queues is seen by the lock's next holder.
  */
 public final class StoreFlightLock implements FlightLock {
 
@@ -30,6 +31,7 @@ public final class StoreFlightLock implements FlightLock {
   private static final long LONGEST_WAIT_NANOS = Long.MAX_VALUE / 2;
 
   private final ByteStore store;
+  private final ByteStore writes;
   private final LongSupplier clock;
   private final byte[] lockKey;
   private final byte[] token;
@@ -41,6 +43,7 @@ public final class StoreFlightLock implements FlightLock {
 
   private StoreFlightLock(LockSpace space, byte[] lockKey, Object key, byte[] token, long leaseMillis) {
     this.store = space.store();
+    this.writes = space.writes();
     this.clock = space.clock();
     this.lockKey = lockKey;
     this.key = key;
@@ -122,7 +125,11 @@ public final class StoreFlightLock implements FlightLock {
       if (renewing != null) {
         renewing.close();
       }
-      store.compareAndSet(lockKey, token, null, 0);
+      try {
+        writes.flush();
+      } finally {
+        store.compareAndSet(lockKey, token, null, 0);
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import dev.tiffin.provider.store.FailuresAsMisses;
 import dev.tiffin.provider.store.ForwardingStore;
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.InvalidationBus;
+import dev.tiffin.spi.ScanPage;
 import dev.tiffin.spi.StoredEntry;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * A cache's near tier: the store's entries kept in this JVM's memory (Caffeine, bounded in size and
@@ -44,20 +46,24 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
   private final KeyStripes stripes = new KeyStripes();
   private final AtomicLong epoch = new AtomicLong();
   private final InvalidationBus.Membership membership;
-  private final AnnouncingStore writes;
+  /** Where every read that misses and every write goes: the store, through the announcer and any layer over it. */
+  private final ByteStore below;
 
-  /** A near tier over {@code store}, a member of {@code channel} on {@code bus}. */
-  public NearStore(ByteStore store, NearSettings settings, LongSupplier clock, InvalidationBus bus, String channel) {
+  /**
+   * A near tier over {@code store}, a member of {@code channel} on {@code bus}; {@code writePath} is laid
+   * over the layer announcing its writes, so a write is announced once it reaches the store.
+   */
+  public NearStore(ByteStore store, NearSettings settings, LongSupplier clock, InvalidationBus bus, String channel,
+      UnaryOperator<ByteStore> writePath) {
     super(store);
     this.clock = clock;
     this.maxAgeMillis = settings.maxAge().toMillis();
-    // Evicted entries are marked at once, so no reference held elsewhere outlives them.
-    // The scheduler evicts entries when their maximum age is up, even when nobody reads this map.
+    // Evicted entries are marked at once (no reference elsewhere outlives them), at max age even if nobody reads.
     this.near = Caffeine.newBuilder().maximumSize(settings.maxEntries()).expireAfterWrite(settings.maxAge())
         .scheduler(Scheduler.systemScheduler()).executor(Runnable::run)
         .<ByteBuffer, NearEntry>evictionListener((key, entry, cause) -> entry.drop()).build();
     this.membership = bus.join(channel, this);
-    this.writes = new AnnouncingStore(store, membership);
+    this.below = writePath.apply(new AnnouncingStore(store, membership));
   }
 
   /** The entry this tier would serve for {@code key} now, or {@code null}. */
@@ -94,7 +100,7 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
   @Override
   public StoredEntry get(byte[] key) {
     if (!membership.isOnline()) {
-      return store().get(key);
+      return below.get(key);
     }
     ByteBuffer wrapped = ByteBuffer.wrap(key);
     NearEntry held = near.getIfPresent(wrapped);
@@ -103,7 +109,7 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
     }
     int stripe = KeyStripes.of(key);
     long version = stripes.version(stripe);
-    StoredEntry read = store().get(key);
+    StoredEntry read = below.get(key);
     keep(wrapped, stripe, version, read);
     return read;
   }
@@ -111,7 +117,7 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
   @Override
   public List<StoredEntry> getAll(List<byte[]> keys) {
     if (!membership.isOnline()) {
-      return store().getAll(keys);
+      return below.getAll(keys);
     }
     List<StoredEntry> found = new ArrayList<>(keys.size());
     List<byte[]> missing = new ArrayList<>();
@@ -125,7 +131,7 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
         noted.add(stripes.version(KeyStripes.of(key)));
       }
     }
-    List<StoredEntry> read = missing.isEmpty() ? List.of() : store().getAll(missing);
+    List<StoredEntry> read = missing.isEmpty() ? List.of() : below.getAll(missing);
     for (int i = 0, m = 0; m < read.size(); i++) {
       if (found.get(i) == null) {
         keep(ByteBuffer.wrap(missing.get(m)), KeyStripes.of(missing.get(m)), noted.get(m), read.get(m));
@@ -163,7 +169,7 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
     try {
       NearEntry before = peek(key);
       long version = stripes.version(stripe);
-      writes.put(key, value, expiresAtIfCreated, expiresAtIfUpdated);
+      below.put(key, value, expiresAtIfCreated, expiresAtIfUpdated);
       // The store chose between the two expiry times; only an entry held here says which it chose.
       long expiresAt = before != null
           ? (expiresAtIfUpdated == KEEP_EXPIRY ? before.stored().expiresAt() : expiresAtIfUpdated)
@@ -186,7 +192,7 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
     turn.lock();
     try {
       long version = stripes.version(stripe);
-      swapped = writes.compareAndSet(key, expected, value, expiresAt);
+      swapped = below.compareAndSet(key, expected, value, expiresAt);
       // Losing means our copy may be old: dropped here (and nobody else was told).
       keepWritten(key, stripe, version, value, swapped && value != null ? expiresAt : UNKNOWN);
     } catch (RuntimeException e) {
@@ -216,7 +222,7 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
   /** A read that moves the expiry: a failed one keeps the copy, for failures-as-misses to answer with. */
   @Override
   public StoredEntry getAndTouch(byte[] key, long expiresAt, long now) {
-    StoredEntry read = writes.getAndTouch(key, expiresAt, now);
+    StoredEntry read = below.getAndTouch(key, expiresAt, now);
     drop(key);
     return read;
   }
@@ -226,7 +232,7 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
   @Override
   public long increment(byte[] key, long delta, long expiresAtIfCreated) {
     try {
-      return writes.increment(key, delta, expiresAtIfCreated);
+      return below.increment(key, delta, expiresAtIfCreated);
     } finally {
       drop(key);
     }
@@ -235,7 +241,7 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
   @Override
   public boolean touch(byte[] key, byte[] expected, long expiresAt) {
     try {
-      return writes.touch(key, expected, expiresAt);
+      return below.touch(key, expected, expiresAt);
     } finally {
       drop(key);
     }
@@ -244,7 +250,7 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
   @Override
   public void putAll(List<byte[]> keys, List<byte[]> values, long expiresAtIfCreated, long expiresAtIfUpdated) {
     try {
-      writes.putAll(keys, values, expiresAtIfCreated, expiresAtIfUpdated);
+      below.putAll(keys, values, expiresAtIfCreated, expiresAtIfUpdated);
     } finally {
       keys.forEach(this::drop);
     }
@@ -253,7 +259,7 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
   @Override
   public long removeAll(List<byte[]> keys) {
     try {
-      return writes.removeAll(keys);
+      return below.removeAll(keys);
     } finally {
       keys.forEach(this::drop);
     }
@@ -262,7 +268,7 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
   @Override
   public long clear(byte[] prefix) {
     try {
-      return writes.clear(prefix);
+      return below.clear(prefix);
     } finally {
       invalidateAll();
     }
@@ -325,10 +331,20 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
     return near.estimatedSize();
   }
 
+  @Override
+  public ScanPage scan(byte[] prefix, byte[] cursor, int limit) {
+    return below.scan(prefix, cursor, limit);
+  }
+
+  @Override
+  public void flush() {
+    below.flush();
+  }
+
   /** Leaves the bus; the store itself is the registry's to close. */
   @Override
   public void close() {
-    writes.close();
+    below.close();
     invalidateAll();
   }
 }

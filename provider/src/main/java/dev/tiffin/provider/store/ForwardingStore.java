@@ -80,6 +80,11 @@ public abstract class ForwardingStore implements ByteStore {
   }
 
   @Override
+  public void flush() {
+    store.flush();
+  }
+
+  @Override
   public void ping() {
     store.ping();
   }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tiffin.config.CacheSettings;
 import dev.tiffin.config.ExpirySetting;
 import dev.tiffin.config.NearSettings;
+import dev.tiffin.config.WriteBehindSettings;
 import dev.tiffin.config.StoreSettings;
 import dev.tiffin.config.FailureSettings;
 import dev.tiffin.config.TiffinSettings;
@@ -117,6 +118,24 @@ class SettingsLoaderTest {
     system.setProperty("tiffin.cache.users.near.maximum", "10");
     assertTrue(assertThrows(CacheException.class, () -> load(SettingsLoader.DEFAULT_URI, null)).getMessage()
         .startsWith("Unknown Tiffin setting(s) [tiffin.cache.users.near.maximum]"));
+  }
+
+  @Test
+  void writeBehindIsOffUnlessACacheOrTheTemplateBoundsItsQueue() {
+    assertFalse(load(SettingsLoader.DEFAULT_URI, null).cache("anything").writeBehind().enabled());
+    system.setProperty("tiffin.cache.*.write-behind.max-pending", "300");
+    system.setProperty("tiffin.cache.users.write-behind.max-pending", "0");
+    env.put("TIFFIN_CACHE_ORDERS_WRITE_BEHIND_MAX_PENDING", "5000");
+    TiffinSettings settings = load(SettingsLoader.DEFAULT_URI, null);
+    assertEquals(new WriteBehindSettings(300), settings.cache("anything").writeBehind());
+    assertFalse(settings.cache("users").writeBehind().enabled());
+    assertEquals(new WriteBehindSettings(5000), settings.cache("orders").writeBehind());
+    assertFalse(CacheSettings.defaults().writeBehind().enabled());
+
+    system.setProperty("tiffin.cache.users.write-behind.max-pending", "lots");
+    CacheException e = assertThrows(CacheException.class, () -> load(SettingsLoader.DEFAULT_URI, null));
+    assertTrue(e.getMessage().startsWith("Setting tiffin.cache.users.write-behind.max-pending = 'lots' is invalid"),
+        e.getMessage());
   }
 
   @Test

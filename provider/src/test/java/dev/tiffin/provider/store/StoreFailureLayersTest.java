@@ -25,6 +25,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.function.UnaryOperator;
 import javax.cache.CacheException;
 import org.junit.jupiter.api.Test;
 
@@ -172,7 +173,8 @@ class StoreFailureLayersTest {
       }
     };
     NearStore near = new NearStore(touchFails, new NearSettings(10, Duration.ofMinutes(1)), System::currentTimeMillis,
-        InProcessInvalidationBus.forStore("touch-" + UUID.randomUUID()), "app:c#near");
+        InProcessInvalidationBus.forStore("touch-" + UUID.randomUUID()), "app:c#near",
+        UnaryOperator.identity());
     FailuresAsMisses layer = new FailuresAsMisses(near, near, health);
     layer.put(b("k"), b("v"), Long.MAX_VALUE, Long.MAX_VALUE);
     flaky.down = true;

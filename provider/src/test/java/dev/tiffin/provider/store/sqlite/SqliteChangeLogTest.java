@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -163,7 +164,7 @@ class SqliteChangeLogTest {
     try (SqliteChangeLog log = log(dataSource, 1_000)) {
       InvalidationBus bus = new SqliteInvalidationBus(InProcessInvalidationBus.forStore("log-" + UUID.randomUUID()), () -> log);
       NearStore near = new NearStore(counted, new NearSettings(100, Duration.ofMinutes(10)), System::currentTimeMillis,
-          bus, "log:c#near");
+          bus, "log:c#near", UnaryOperator.identity());
       near.put(b("mine"), b("1"), Long.MAX_VALUE, Long.MAX_VALUE);
       store.put(b("theirs"), b("1"), Long.MAX_VALUE, Long.MAX_VALUE);
       near.get(b("theirs"));

@@ -8,13 +8,13 @@ import dev.tiffin.provider.layered.LogicalExpiryStore;
 import dev.tiffin.provider.layered.TagInvalidations;
 import dev.tiffin.provider.near.AnnouncingStore;
 import dev.tiffin.provider.near.NearStore;
+import dev.tiffin.provider.near.WritePath;
 import dev.tiffin.provider.store.FailuresAsMisses;
 import dev.tiffin.provider.store.InProcessInvalidationBus;
 import dev.tiffin.provider.store.WriteBehindStore;
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.InvalidationBus;
 import java.util.function.LongSupplier;
-import java.util.function.UnaryOperator;
 
 /**
  * The store layers one cache goes through, chosen once when it opens, bottom up: the shared store
@@ -35,11 +35,12 @@ record CacheStoreLayers(ByteStore shared, NearStore near, ByteStore top) {
     ByteStore shared = store.store();
     InvalidationBus bus = InProcessInvalidationBus.of(shared);
     // Queued puts are announced once written: write-behind goes over the announcer, never under it.
-    UnaryOperator<ByteStore> writePath = cache.writeBehind().enabled()
-        ? announcer -> new WriteBehindStore(announcer, cache.writeBehind(), cacheName) : UnaryOperator.identity();
+    WritePath writePath = cache.writeBehind().enabled()
+        ? (announcer, forget) -> new WriteBehindStore(announcer, cache.writeBehind(), cacheName, forget)
+        : WritePath.DIRECT;
     NearStore near = cache.near().enabled()
         ? new NearStore(shared, cache.near(), clock, bus, keys.channel(), writePath) : null;
-    ByteStore read = near != null ? near : writePath.apply(new AnnouncingStore(shared, bus.announce(keys.channel())));
+    ByteStore read = near != null ? near : writePath.over(new AnnouncingStore(shared, bus.announce(keys.channel())), key -> { });
     ByteStore owned = read;
     if (failures.asMisses()) {
       read = new FailuresAsMisses(read, near != null ? near : FailuresAsMisses.LastKnown.NONE, store.health());

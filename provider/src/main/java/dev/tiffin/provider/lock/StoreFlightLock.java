@@ -38,6 +38,7 @@ public final class StoreFlightLock implements FlightLock {
   private final long leaseMillis;
   private final Object key;
   private final String cacheName;
+  private final AtomicBoolean closing = new AtomicBoolean();
   private final AtomicBoolean released = new AtomicBoolean();
   private volatile LeaseKeeper keeper;
 
@@ -118,18 +119,31 @@ public final class StoreFlightLock implements FlightLock {
     return "the lock on key " + key + " of cache " + cacheName;
   }
 
+  /**
+   * Writes what the cache still queues, then gives the lease back. When that write fails the lease is
+   * kept until it runs out, unrenewed: the next holder must not read the store before it has the writes.
+   */
   @Override
   public void close() {
-    if (released.compareAndSet(false, true)) {
-      LeaseKeeper renewing = keeper;
-      if (renewing != null) {
-        renewing.close();
-      }
-      try {
-        writes.flush();
-      } finally {
-        store.compareAndSet(lockKey, token, null, 0);
-      }
+    if (!closing.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      writes.flush();
+    } catch (RuntimeException e) {
+      stopRenewing();
+      throw new CacheException("Could not write what cache " + cacheName + " queued under " + describe()
+          + ", so the lock stays taken until its lease runs out: " + e.getMessage(), e);
+    }
+    stopRenewing();
+    store.compareAndSet(lockKey, token, null, 0);
+  }
+
+  private void stopRenewing() {
+    released.set(true);
+    LeaseKeeper renewing = keeper;
+    if (renewing != null) {
+      renewing.close();
     }
   }
 

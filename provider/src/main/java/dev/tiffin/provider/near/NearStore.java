@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
-import java.util.function.UnaryOperator;
 
 /**
  * A cache's near tier: the store's entries kept in this JVM's memory (Caffeine, bounded in size and
@@ -54,7 +53,7 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
    * over the layer announcing its writes, so a write is announced once it reaches the store.
    */
   public NearStore(ByteStore store, NearSettings settings, LongSupplier clock, InvalidationBus bus, String channel,
-      UnaryOperator<ByteStore> writePath) {
+      WritePath writePath) {
     super(store);
     this.clock = clock;
     this.maxAgeMillis = settings.maxAge().toMillis();
@@ -63,7 +62,7 @@ public final class NearStore extends ForwardingStore implements InvalidationBus.
         .scheduler(Scheduler.systemScheduler()).executor(Runnable::run)
         .<ByteBuffer, NearEntry>evictionListener((key, entry, cause) -> entry.drop()).build();
     this.membership = bus.join(channel, this);
-    this.below = writePath.apply(new AnnouncingStore(store, membership));
+    this.below = writePath.over(new AnnouncingStore(store, membership), this::forget);
   }
 
   /** The entry this tier would serve for {@code key} now, or {@code null}. */

@@ -4,18 +4,13 @@ import dev.tiffin.config.WriteBehindSettings;
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.ScanPage;
 import dev.tiffin.spi.StoredEntry;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * Write-behind: a put returns once it is queued here, and a thread of this layer writes the queue to
@@ -23,9 +18,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * call that could see a queued key first writes the queue, so this JVM reads its own writes and a
  * conditional write is decided on what was put; other JVMs see a put once it is written.
  *
- * <p>A queue that outgrows its bound is written by the caller that put last, who then sees the store's
- * failures; the thread retries a failed write, backing off up to a second, and keeps the puts queued.
- * What is still queued when the JVM dies is lost: a cache that must not lose a put leaves this off.
+ * <p>A put that would grow the queue past its bound first writes the queue itself, so its caller waits
+ * for the store and sees it fail (the put is then not queued). A batch the store fails stays queued and
+ * the thread retries it, backing off up to a second; a put the store refuses while it answers pings is
+ * dropped, logged and forgotten by the near tier. Closing, or the JVM shutting down, writes the queue;
+ * what is still queued when the JVM dies is lost: a cache that must not lose a put leaves this off.
  */
 public final class WriteBehindStore extends ForwardingStore {
 
@@ -33,40 +30,23 @@ public final class WriteBehindStore extends ForwardingStore {
   private static final long FIRST_RETRY_MILLIS = 50;
   private static final long LONGEST_RETRY_MILLIS = 1000;
 
-  /** One put waiting to be written; compared by identity, so a newer put of equal bytes is a different one. */
-  private static final class Queued {
-    final byte[] key;
-    final byte[] value;
-    final long ifCreated;
-    final long ifUpdated;
-
-    Queued(byte[] key, byte[] value, long ifCreated, long ifUpdated) {
-      this.key = key;
-      this.value = value;
-      this.ifCreated = ifCreated;
-      this.ifUpdated = ifUpdated;
-    }
-  }
-
-  /** The expiry times a batch of puts shares: one bulk write each. */
-  private record Expiry(long ifCreated, long ifUpdated) {
-  }
-
-  private final Map<ByteBuffer, Queued> queued = new ConcurrentHashMap<>();
-  /** Held while a batch is written, so puts to one key reach the store in the order they were made. */
-  private final ReentrantLock writing = new ReentrantLock();
   private final AtomicBoolean scheduled = new AtomicBoolean();
-  private final AtomicBoolean failing = new AtomicBoolean();
+  private final PutQueue queued;
   private final long maxPending;
   private final String cacheName;
   private final ThreadPoolExecutor writer;
+  private final Thread onShutdown;
   private volatile boolean closed;
 
-  /** Writes the puts of cache {@code cacheName} behind, to {@code store}, which closing this layer closes. */
-  public WriteBehindStore(ByteStore store, WriteBehindSettings settings, String cacheName) {
+  /**
+   * Writes the puts of cache {@code cacheName} behind, to {@code store}, which closing this layer closes;
+   * {@code forget} drops this JVM's copy of a key whose put the store refused.
+   */
+  public WriteBehindStore(ByteStore store, WriteBehindSettings settings, String cacheName, Consumer<byte[]> forget) {
     super(store);
     this.maxPending = settings.maxPending();
     this.cacheName = cacheName;
+    this.queued = new PutQueue(store, cacheName, forget);
     this.writer = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
       // Started by whichever caller puts first: it must not keep that caller's class loader alive.
       Thread thread = new Thread(null, runnable, "tiffin-write-behind-" + cacheName, 0, false);
@@ -75,17 +55,38 @@ public final class WriteBehindStore extends ForwardingStore {
       return thread;
     });
     writer.allowCoreThreadTimeOut(true);
+    // A JVM that exits without closing the cache still writes what it queued.
+    this.onShutdown = new Thread(null, this::writeAtShutdown, "tiffin-write-behind-shutdown", 0, false);
+    onShutdown.setContextClassLoader(WriteBehindStore.class.getClassLoader());
+    Runtime.getRuntime().addShutdownHook(onShutdown);
   }
 
   @Override
   public void put(byte[] key, byte[] value, long expiresAtIfCreated, long expiresAtIfUpdated) {
-    if (closed) {
-      store().put(key, value, expiresAtIfCreated, expiresAtIfUpdated);
+    queue(List.of(key), List.of(value), expiresAtIfCreated, expiresAtIfUpdated);
+  }
+
+  @Override
+  public void putAll(List<byte[]> keys, List<byte[]> values, long expiresAtIfCreated, long expiresAtIfUpdated) {
+    if (keys.size() > maxPending) {
+      settle(keys);
+      store().putAll(keys, values, expiresAtIfCreated, expiresAtIfUpdated);
       return;
     }
-    queued.put(ByteBuffer.wrap(key), new Queued(key, value, expiresAtIfCreated, expiresAtIfUpdated));
-    if (queued.size() > maxPending) {
-      writeQueued();
+    queue(keys, values, expiresAtIfCreated, expiresAtIfUpdated);
+  }
+
+  private void queue(List<byte[]> keys, List<byte[]> values, long expiresAtIfCreated, long expiresAtIfUpdated) {
+    if (queued.size() + keys.size() > maxPending) {
+      // The bound: this caller writes the queue before adding to it, and sees the store fail.
+      queued.write();
+    }
+    for (int i = 0; i < keys.size(); i++) {
+      queued.add(keys.get(i), values.get(i), expiresAtIfCreated, expiresAtIfUpdated);
+    }
+    if (closed) {
+      // The closer may have written the queue already: nobody else will.
+      queued.write();
     } else {
       wake();
     }
@@ -128,12 +129,6 @@ public final class WriteBehindStore extends ForwardingStore {
   }
 
   @Override
-  public void putAll(List<byte[]> keys, List<byte[]> values, long expiresAtIfCreated, long expiresAtIfUpdated) {
-    settle(keys);
-    store().putAll(keys, values, expiresAtIfCreated, expiresAtIfUpdated);
-  }
-
-  @Override
   public long removeAll(List<byte[]> keys) {
     settle(keys);
     return store().removeAll(keys);
@@ -154,7 +149,7 @@ public final class WriteBehindStore extends ForwardingStore {
   @Override
   public void flush() {
     if (!queued.isEmpty()) {
-      writeQueued();
+      queued.write();
     }
     store().flush();
   }
@@ -170,6 +165,11 @@ public final class WriteBehindStore extends ForwardingStore {
     closed = true;
     writer.shutdown();
     try {
+      Runtime.getRuntime().removeShutdownHook(onShutdown);
+    } catch (IllegalStateException e) {
+      // The JVM is shutting down: the hook writes the queue.
+    }
+    try {
       flush();
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "Cache " + cacheName + " closed with " + queued.size()
@@ -179,17 +179,33 @@ public final class WriteBehindStore extends ForwardingStore {
     }
   }
 
-  /** A key is written only once no put of it is queued: what was put before must reach the store first. */
-  private void settle(byte[] key) {
-    if (queued.containsKey(ByteBuffer.wrap(key))) {
-      writeQueued();
+  private void writeAtShutdown() {
+    try {
+      flush();
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "Cache " + cacheName + " was not closed before the JVM exited, and "
+          + queued.size() + " put(s) could not be written to " + store().describe() + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * A key is written only once no put of it is queued: what was put before must reach the store first.
+   * A failure to write other keys is theirs.
+   */
+  private void settle(byte[] key) {
+    settle(List.of(key));
   }
 
   private void settle(List<byte[]> keys) {
     for (byte[] key : keys) {
-      if (queued.containsKey(ByteBuffer.wrap(key))) {
-        writeQueued();
+      if (queued.holds(key)) {
+        try {
+          queued.write();
+        } catch (RuntimeException e) {
+          if (keys.stream().anyMatch(queued::holds)) {
+            throw e;
+          }
+        }
         return;
       }
     }
@@ -200,31 +216,41 @@ public final class WriteBehindStore extends ForwardingStore {
       try {
         writer.execute(this::drain);
       } catch (RejectedExecutionException e) {
-        // Closing: the closer writes what is queued.
+        // Closing: the closer may have written the queue already.
         scheduled.set(false);
+        queued.write();
       }
     }
   }
 
   /** The thread's loop: batch after batch until nothing is queued, retrying a failed batch after a pause. */
   private void drain() {
+    boolean holdsTheFlag = true;
     long pause = FIRST_RETRY_MILLIS;
-    while (true) {
-      try {
-        if (!writeQueued()) {
-          scheduled.set(false);
-          // A put that found the flag still set counted on this pass: look once more.
-          if (queued.isEmpty() || !scheduled.compareAndSet(false, true)) {
+    try {
+      // Once closed, what is left is the closer's to write.
+      while (!closed) {
+        try {
+          if (!queued.write()) {
+            scheduled.set(false);
+            holdsTheFlag = false;
+            // A put that found the flag still set counted on this pass: look once more.
+            if (queued.isEmpty() || !scheduled.compareAndSet(false, true)) {
+              return;
+            }
+            holdsTheFlag = true;
+          }
+          pause = FIRST_RETRY_MILLIS;
+        } catch (RuntimeException e) {
+          if (!pause(pause)) {
             return;
           }
+          pause = Math.min(pause * 2, LONGEST_RETRY_MILLIS);
         }
-        pause = FIRST_RETRY_MILLIS;
-      } catch (RuntimeException e) {
-        if (closed || !pause(pause)) {
-          scheduled.set(false);
-          return;
-        }
-        pause = Math.min(pause * 2, LONGEST_RETRY_MILLIS);
+      }
+    } finally {
+      if (holdsTheFlag) {
+        scheduled.set(false);
       }
     }
   }
@@ -236,66 +262,6 @@ public final class WriteBehindStore extends ForwardingStore {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
-    }
-  }
-
-  /**
-   * Writes the puts queued now, one bulk write per expiry; whether there were any. A put stays queued
-   * until it is written, and leaves the queue only if no newer put of its key came in meanwhile.
-   */
-  private boolean writeQueued() {
-    writing.lock();
-    try {
-      if (queued.isEmpty()) {
-        return false;
-      }
-      Map<Expiry, List<Queued>> batches = new LinkedHashMap<>();
-      for (Queued put : queued.values()) {
-        batches.computeIfAbsent(new Expiry(put.ifCreated, put.ifUpdated), e -> new ArrayList<>()).add(put);
-      }
-      for (Map.Entry<Expiry, List<Queued>> batch : batches.entrySet()) {
-        write(batch.getKey(), batch.getValue());
-        for (Queued put : batch.getValue()) {
-          queued.remove(ByteBuffer.wrap(put.key), put);
-        }
-      }
-      recovered();
-      return true;
-    } catch (RuntimeException e) {
-      failed(e);
-      throw e;
-    } finally {
-      writing.unlock();
-    }
-  }
-
-  private void write(Expiry expiry, List<Queued> puts) {
-    if (puts.size() == 1) {
-      Queued put = puts.get(0);
-      store().put(put.key, put.value, put.ifCreated, put.ifUpdated);
-      return;
-    }
-    List<byte[]> keys = new ArrayList<>(puts.size());
-    List<byte[]> values = new ArrayList<>(puts.size());
-    for (Queued put : puts) {
-      keys.add(put.key);
-      values.add(put.value);
-    }
-    store().putAll(keys, values, expiry.ifCreated(), expiry.ifUpdated());
-  }
-
-  private void failed(RuntimeException e) {
-    if (failing.compareAndSet(false, true)) {
-      LOG.log(System.Logger.Level.WARNING, "Cache " + cacheName + " could not write its queued puts to "
-          + store().describe() + " (" + queued.size() + " keys waiting); they stay queued and are retried: "
-          + e.getMessage());
-    }
-  }
-
-  private void recovered() {
-    if (failing.compareAndSet(true, false)) {
-      LOG.log(System.Logger.Level.INFO, "Cache " + cacheName + " writes its queued puts to " + store().describe()
-          + " again");
     }
   }
 }

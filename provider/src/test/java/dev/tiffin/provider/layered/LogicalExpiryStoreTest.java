@@ -113,7 +113,7 @@ class LogicalExpiryStoreTest {
   void closingTheCacheClosesItsNearTierEvenUnderFailuresAsMisses() {
     NearStore near = new NearStore(raw, new NearSettings(100, java.time.Duration.ofMinutes(1)), time,
         InProcessInvalidationBus.forStore("close-" + java.util.UUID.randomUUID()), "app:c#near",
-        java.util.function.UnaryOperator.identity());
+        dev.tiffin.provider.near.WritePath.DIRECT);
     LogicalExpiryStore cacheStore = new LogicalExpiryStore(
         new FailuresAsMisses(near, near, new StoreHealth()), tags, near);
     raw.put(text("k"), text("v"), StoredEntry.ETERNAL, StoredEntry.ETERNAL);

@@ -25,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +48,7 @@ class NearStoreTest {
   }
 
   private NearStore near(ByteStore under) {
-    return new NearStore(under, SETTINGS, time, bus, "app:c#near", UnaryOperator.identity());
+    return new NearStore(under, SETTINGS, time, bus, "app:c#near", WritePath.DIRECT);
   }
 
   @Test
@@ -227,7 +226,7 @@ class NearStoreTest {
   @Test
   void anOfflineMemberServesNothingAndKeepsNothing() {
     OfflineBus offline = new OfflineBus();
-    NearStore near = new NearStore(store, SETTINGS, time, offline, "app:c#near", UnaryOperator.identity());
+    NearStore near = new NearStore(store, SETTINGS, time, offline, "app:c#near", WritePath.DIRECT);
     store.put(b("k"), b("v"), StoredEntry.ETERNAL, StoredEntry.ETERNAL);
 
     near.get(b("k"));

@@ -12,6 +12,7 @@ import dev.tiffin.config.FailureSettings;
 import dev.tiffin.config.NearSettings;
 import dev.tiffin.provider.entry.MemoryStore;
 import dev.tiffin.provider.near.NearStore;
+import dev.tiffin.provider.near.WritePath;
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.NotACounterException;
 import dev.tiffin.spi.StoredEntry;
@@ -25,7 +26,6 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.function.UnaryOperator;
 import javax.cache.CacheException;
 import org.junit.jupiter.api.Test;
 
@@ -174,7 +174,7 @@ class StoreFailureLayersTest {
     };
     NearStore near = new NearStore(touchFails, new NearSettings(10, Duration.ofMinutes(1)), System::currentTimeMillis,
         InProcessInvalidationBus.forStore("touch-" + UUID.randomUUID()), "app:c#near",
-        UnaryOperator.identity());
+        WritePath.DIRECT);
     FailuresAsMisses layer = new FailuresAsMisses(near, near, health);
     layer.put(b("k"), b("v"), Long.MAX_VALUE, Long.MAX_VALUE);
     flaky.down = true;

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,7 +45,19 @@ class WriteBehindStoreTest {
       this.memory = memory;
     }
 
-    private void reach() {
+    @Override
+    public void ping() {
+      if (down) {
+        throw new CacheException("Cannot reach gated store at 127.0.0.1:1");
+      }
+    }
+
+    private void reach(List<byte[]> values) {
+      for (byte[] value : values) {
+        if ("poison".equals(new String(value, StandardCharsets.UTF_8))) {
+          throw new CacheException("ERR value refused by 127.0.0.1:1");
+        }
+      }
       writes.incrementAndGet();
       if (shut) {
         writeWaiting.countDown();
@@ -61,18 +74,23 @@ class WriteBehindStoreTest {
 
     @Override
     public void put(byte[] key, byte[] value, long expiresAtIfCreated, long expiresAtIfUpdated) {
-      reach();
+      reach(List.of(value));
       super.put(key, value, expiresAtIfCreated, expiresAtIfUpdated);
     }
 
     @Override
     public void putAll(List<byte[]> keys, List<byte[]> values, long expiresAtIfCreated, long expiresAtIfUpdated) {
-      reach();
+      reach(values);
       super.putAll(keys, values, expiresAtIfCreated, expiresAtIfUpdated);
     }
   }
 
   private final GatedStore below = new GatedStore(new MemoryStore());
+  private final List<String> forgotten = new CopyOnWriteArrayList<>();
+
+  private void forget(byte[] key) {
+    forgotten.add(new String(key, StandardCharsets.UTF_8));
+  }
 
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
@@ -104,7 +122,7 @@ class WriteBehindStoreTest {
 
   @Test
   void aPutReturnsBeforeTheStoreHasItAndReachesItSoonAfter() throws Exception {
-    try (WriteBehindStore store = new WriteBehindStore(below, new WriteBehindSettings(100), "c")) {
+    try (WriteBehindStore store = new WriteBehindStore(below, new WriteBehindSettings(100), "c", this::forget)) {
       holdTheWriter(store);
       store.put(bytes("k"), bytes("v"), ETERNAL, ETERNAL);
       assertNull(below.memory.get(bytes("k")), "a put written behind was in the store before its turn");
@@ -117,7 +135,7 @@ class WriteBehindStoreTest {
 
   @Test
   void aReadOrConditionalWriteOfAQueuedKeyWaitsUntilThePutIsInTheStore() throws Exception {
-    try (WriteBehindStore store = new WriteBehindStore(below, new WriteBehindSettings(100), "c")) {
+    try (WriteBehindStore store = new WriteBehindStore(below, new WriteBehindSettings(100), "c", this::forget)) {
       holdTheWriter(store);
       store.put(bytes("k"), bytes("v1"), ETERNAL, ETERNAL);
       CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> text(store.get(bytes("k"))));
@@ -134,7 +152,7 @@ class WriteBehindStoreTest {
 
   @Test
   void putsToOneKeyReachTheStoreInTheOrderTheyWereMade() throws Exception {
-    try (WriteBehindStore store = new WriteBehindStore(below, new WriteBehindSettings(10), "c")) {
+    try (WriteBehindStore store = new WriteBehindStore(below, new WriteBehindSettings(10), "c", this::forget)) {
       CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
         long last = -1;
         for (int i = 0; i < 20_000; i++) {
@@ -159,7 +177,7 @@ class WriteBehindStoreTest {
 
   @Test
   void aWriteThatFailsStaysQueuedAndIsRetriedUntilTheStoreIsBack() throws Exception {
-    try (WriteBehindStore store = new WriteBehindStore(below, new WriteBehindSettings(100), "c")) {
+    try (WriteBehindStore store = new WriteBehindStore(below, new WriteBehindSettings(100), "c", this::forget)) {
       below.down = true;
       store.put(bytes("k"), bytes("v"), ETERNAL, ETERNAL);
       await(() -> below.writes.get() > 0, "the write-behind thread never tried the store");
@@ -172,22 +190,62 @@ class WriteBehindStoreTest {
   }
 
   @Test
-  void aPutBeyondTheBoundIsWrittenByThePutterWhoSeesTheStoreFail() throws Exception {
-    try (WriteBehindStore store = new WriteBehindStore(below, new WriteBehindSettings(2), "c")) {
+  void aPutThatWouldOutgrowTheBoundWritesTheQueueFirstAndFailsUnqueuedWhenTheStoreDoes() throws Exception {
+    try (WriteBehindStore store = new WriteBehindStore(below, new WriteBehindSettings(2), "c", this::forget)) {
       below.down = true;
       store.put(bytes("a"), bytes("1"), ETERNAL, ETERNAL);
       store.put(bytes("b"), bytes("2"), ETERNAL, ETERNAL);
       assertThrows(CacheException.class, () -> store.put(bytes("c"), bytes("3"), ETERNAL, ETERNAL),
           "a put over the bound hid the store's failure");
+      assertEquals(2, store.pending(), "a failed put was queued all the same: the queue outgrew its bound");
       below.down = false;
       store.flush();
-      assertArrayEquals(bytes("3"), below.memory.get(bytes("c")).value(), "the failed put was not kept for later");
+      assertEquals("2", text(below.memory.get(bytes("b"))));
+      assertNull(below.memory.get(bytes("c")), "a put reported failed was written later");
     }
   }
 
   @Test
+  void aPutTheStoreRefusesIsDroppedAndForgottenWhileTheOthersAreWritten() throws Exception {
+    try (WriteBehindStore store = new WriteBehindStore(below, new WriteBehindSettings(100), "c", this::forget)) {
+      holdTheWriter(store);
+      store.put(bytes("bad"), bytes("poison"), ETERNAL, ETERNAL);
+      store.put(bytes("good"), bytes("fine"), ETERNAL, ETERNAL);
+      releaseTheWriter();
+      store.flush();
+      assertEquals(0, store.pending(), "a refused put held up the queue");
+      assertEquals("fine", text(below.memory.get(bytes("good"))));
+      assertNull(below.memory.get(bytes("bad")));
+      assertEquals(List.of("bad"), forgotten, "the near tier was not told to forget the refused put");
+    }
+  }
+
+  @Test
+  void aLockWhoseQueuedPutsCannotBeWrittenStaysTakenUntilItsLeaseRunsOut() throws Exception {
+    try (WriteBehindStore store = new WriteBehindStore(below, new WriteBehindSettings(100), "c", this::forget)) {
+      LockSpace locks = new LockSpace("c", below.memory, new KeyCodec("app", "c", written -> { }),
+          System::currentTimeMillis, Ticker.SYSTEM, store);
+      FlightLock lock = locks.lock("k", Duration.ofSeconds(30), Duration.ZERO);
+      below.down = true;
+      store.put(bytes("k"), bytes("v"), ETERNAL, ETERNAL);
+      assertThrows(CacheException.class, lock::close);
+      assertThrows(CacheException.class, () -> locks.lock("k", Duration.ofSeconds(30), Duration.ZERO),
+          "the lock was given back although what was put under it never reached the store");
+      below.down = false;
+    }
+  }
+
+  @Test
+  void aPutAfterClosingIsWrittenAtOnce() {
+    WriteBehindStore store = new WriteBehindStore(below, new WriteBehindSettings(100), "c", this::forget);
+    store.close();
+    store.put(bytes("late"), bytes("v"), ETERNAL, ETERNAL);
+    assertEquals("v", text(below.memory.get(bytes("late"))));
+  }
+
+  @Test
   void aLockIsReleasedOnlyOnceWhatWasPutUnderItIsInTheStore() throws Exception {
-    try (WriteBehindStore store = new WriteBehindStore(below, new WriteBehindSettings(100), "c")) {
+    try (WriteBehindStore store = new WriteBehindStore(below, new WriteBehindSettings(100), "c", this::forget)) {
       LockSpace locks = new LockSpace("c", below.memory, new KeyCodec("app", "c", written -> { }),
           System::currentTimeMillis, Ticker.SYSTEM, store);
       FlightLock lock = locks.lock("k", Duration.ofSeconds(30), Duration.ZERO);
@@ -205,7 +263,7 @@ class WriteBehindStoreTest {
 
   @Test
   void closingWritesWhatIsQueued() throws Exception {
-    WriteBehindStore store = new WriteBehindStore(below, new WriteBehindSettings(1_000), "c");
+    WriteBehindStore store = new WriteBehindStore(below, new WriteBehindSettings(1_000), "c", this::forget);
     holdTheWriter(store);
     for (int i = 0; i < 100; i++) {
       store.put(bytes("k" + i), bytes("v" + i), ETERNAL, ETERNAL);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tiffin.config.NearSettings;
 import dev.tiffin.config.StoreSettings;
 import dev.tiffin.provider.near.NearStore;
+import dev.tiffin.provider.near.WritePath;
 import dev.tiffin.provider.store.ForwardingStore;
 import dev.tiffin.provider.store.InProcessInvalidationBus;
 import dev.tiffin.spi.ByteStore;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -164,7 +164,7 @@ class SqliteChangeLogTest {
     try (SqliteChangeLog log = log(dataSource, 1_000)) {
       InvalidationBus bus = new SqliteInvalidationBus(InProcessInvalidationBus.forStore("log-" + UUID.randomUUID()), () -> log);
       NearStore near = new NearStore(counted, new NearSettings(100, Duration.ofMinutes(10)), System::currentTimeMillis,
-          bus, "log:c#near", UnaryOperator.identity());
+          bus, "log:c#near", WritePath.DIRECT);
       near.put(b("mine"), b("1"), Long.MAX_VALUE, Long.MAX_VALUE);
       store.put(b("theirs"), b("1"), Long.MAX_VALUE, Long.MAX_VALUE);
       near.get(b("theirs"));

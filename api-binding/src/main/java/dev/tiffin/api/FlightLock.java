@@ -8,7 +8,11 @@ package dev.tiffin.api;
  */
 public interface FlightLock extends AutoCloseable {
 
-  /** Releases the lock if this caller still holds it. */
+  /**
+   * Releases the lock if this caller still holds it, once the cache's queued puts (write-behind) are in
+   * the store; when they cannot be written, keeps it until its lease runs out and throws a
+   * {@link javax.cache.CacheException} saying so.
+   */
   @Override
   void close();
 }

@@ -40,6 +40,12 @@ public record CacheSettings(
     Objects.requireNonNull(writeBehind, "writeBehind");
   }
 
+  /** These settings with {@code writeBehind} instead. */
+  public CacheSettings withWriteBehind(WriteBehindSettings writeBehind) {
+    return new CacheSettings(store, expiry, statistics, management, allowedClasses, near, listenersAcrossJvms,
+        writeBehind);
+  }
+
   /** The settings of a cache nobody configured. */
   public static CacheSettings defaults() {
     return new CacheSettings(DEFAULT_STORE, Optional.empty(), false, false, List.of(), NearSettings.off(), false,

@@ -4,6 +4,7 @@ import dev.tiffin.api.TiffinProperties;
 import dev.tiffin.config.CacheSettings;
 import dev.tiffin.config.StoreSettings;
 import dev.tiffin.config.TiffinSettings;
+import dev.tiffin.config.WriteBehindSettings;
 import dev.tiffin.provider.StoreRegistry.OpenStore;
 import dev.tiffin.provider.catalog.CatalogRecord;
 import dev.tiffin.provider.async.OpenOnce;
@@ -149,6 +150,10 @@ public final class TiffinCacheManager implements CacheManager {
   private <K, V> StoreBackedCache<K, V> open(String cacheName, MutableConfiguration<K, V> configuration,
       OpenStore store) {
     CacheSettings cacheSettings = settings.cache(cacheName);
+    if (configuration.isWriteThrough()) {
+      // Its puts are written under the key's write lock, whose release writes them: a queue gains nothing.
+      cacheSettings = cacheSettings.withWriteBehind(WriteBehindSettings.off());
+    }
     UnreadableValues unreadable = new UnreadableValues(cacheName);
     EnvelopeCodec.Pair codec = EnvelopeCodec.forCache(settings.app(), cacheName, store.trust(),
         List.of(configuration.getKeyType(), configuration.getValueType()), cacheSettings.allowedClasses(),

@@ -128,15 +128,19 @@ public final class StoreFlightLock implements FlightLock {
     if (!closing.compareAndSet(false, true)) {
       return;
     }
+    boolean written = false;
     try {
       writes.flush();
+      written = true;
     } catch (RuntimeException e) {
-      stopRenewing();
       throw new CacheException("Could not write what cache " + cacheName + " queued under " + describe()
           + ", so the lock stays taken until its lease runs out: " + e.getMessage(), e);
+    } finally {
+      stopRenewing();
+      if (written) {
+        store.compareAndSet(lockKey, token, null, 0);
+      }
     }
-    stopRenewing();
-    store.compareAndSet(lockKey, token, null, 0);
   }
 
   private void stopRenewing() {
@@ -176,6 +180,6 @@ public final class StoreFlightLock implements FlightLock {
 
   @Override
   public String toString() {
-    return "FlightLock[" + (released.get() ? "released" : "held") + "]";
+    return "FlightLock[" + (closing.get() ? "closed" : "held") + "]";
   }
 }

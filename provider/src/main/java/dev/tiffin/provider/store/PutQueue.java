@@ -8,22 +8,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import javax.cache.CacheException;
 
 /**
  * The puts a write-behind cache has accepted and not yet written, at most one per key (the latest), and
  * how they are written: one bulk write per expiry, one writer at a time, so puts to one key reach the store
  * in the order they were made. A put leaves the queue once written, unless a newer put of its key came in.
+ *
+ * <p>A put the store refuses in {@value #REFUSALS_TO_DROP} passes in which other puts were written is
+ * bad in itself (a value too large, say): it is dropped, so that it cannot hold up every other one.
  */
 final class PutQueue {
 
   private static final System.Logger LOG = System.getLogger(PutQueue.class.getName());
+  static final int REFUSALS_TO_DROP = 3;
 
-  /** One put waiting to be written (equal to another only when it holds the very same arrays). */
-  private record Queued(byte[] key, byte[] value, long ifCreated, long ifUpdated) {
+  /** One put waiting to be written (equal to another only when it holds the very same objects). */
+  private record Queued(byte[] key, byte[] value, long ifCreated, long ifUpdated, AtomicInteger refusals) {
     Expiry expiry() {
       return new Expiry(ifCreated, ifUpdated);
+    }
+
+    /**
+     * This put, made after {@code earlier} still waits: the two written in turn would leave this value with
+     * the expiry {@code earlier} gave it when this one keeps it, else with this one's update expiry.
+     */
+    Queued after(Queued earlier) {
+      return ifUpdated == ByteStore.KEEP_EXPIRY
+          ? new Queued(key, value, earlier.ifCreated, earlier.ifUpdated, refusals)
+          : new Queued(key, value, ifUpdated, ifUpdated, refusals);
     }
   }
 
@@ -46,7 +62,8 @@ final class PutQueue {
   }
 
   void add(byte[] key, byte[] value, long expiresAtIfCreated, long expiresAtIfUpdated) {
-    queued.put(ByteBuffer.wrap(key), new Queued(key, value, expiresAtIfCreated, expiresAtIfUpdated));
+    Queued put = new Queued(key, value, expiresAtIfCreated, expiresAtIfUpdated, new AtomicInteger());
+    queued.merge(ByteBuffer.wrap(key), put, (earlier, later) -> later.after(earlier));
   }
 
   boolean holds(byte[] key) {
@@ -62,11 +79,19 @@ final class PutQueue {
   }
 
   /**
-   * Writes the puts queued now; whether there were any. Throws, keeping them queued, when the store
-   * fails; a failure is logged once until a write succeeds again.
+   * Writes the puts queued now; whether there were any. Throws, keeping what it could not write queued,
+   * when the store fails or refuses a put; a failing store is logged once until a write succeeds again,
+   * and while it fails a caller finding another write under way fails at once rather than wait behind it
+   * for the store's timeout.
    */
   boolean write() {
-    writing.lock();
+    if (!failing.get()) {
+      writing.lock();
+    } else if (!writing.tryLock()) {
+      throw new CacheException("Cache " + cacheName + " cannot write its queued puts to " + store.describe()
+          + " now: its last write failed and another is under way");
+    }
+    Pass pass = new Pass();
     try {
       if (queued.isEmpty()) {
         return false;
@@ -76,15 +101,17 @@ final class PutQueue {
         batches.computeIfAbsent(put.expiry(), e -> new ArrayList<>()).add(put);
       }
       for (Map.Entry<Expiry, List<Queued>> batch : batches.entrySet()) {
-        write(batch.getKey(), batch.getValue());
+        write(batch.getKey(), batch.getValue(), pass);
       }
+      pass.end();
       if (failing.compareAndSet(true, false)) {
         LOG.log(System.Logger.Level.INFO, "Cache " + cacheName + " writes its queued puts to " + store.describe()
             + " again");
       }
       return true;
     } catch (RuntimeException e) {
-      if (failing.compareAndSet(false, true)) {
+      // A pass that wrote something met a refused put, not a failing store.
+      if (!pass.wroteAny && failing.compareAndSet(false, true)) {
         LOG.log(System.Logger.Level.WARNING, "Cache " + cacheName + " could not write its queued puts to "
             + store.describe() + " (" + queued.size() + " keys waiting); they stay queued and are retried: "
             + e.getMessage());
@@ -96,10 +123,49 @@ final class PutQueue {
   }
 
   /**
-   * Writes one batch. When the store fails it but still answers a ping, one of its puts is bad: each is
-   * then written alone, and one the store refuses is dropped rather than holding up every other.
+   * One pass over the queue. Two failures in a row before anything was written mean the store is failing,
+   * not a put: the pass stops and everything stays queued. A put that fails between others that were
+   * written counts as refused.
    */
-  private void write(Expiry expiry, List<Queued> puts) {
+  private final class Pass {
+    private final List<Queued> refused = new ArrayList<>();
+    private RuntimeException failure;
+    private boolean wroteAny;
+    private boolean failedLast;
+
+    void written(List<Queued> puts) {
+      puts.forEach(PutQueue.this::written);
+      wroteAny = true;
+      failedLast = false;
+    }
+
+    void failed(List<Queued> puts, RuntimeException e) {
+      if (failedLast && !wroteAny) {
+        throw e;
+      }
+      refused.addAll(puts);
+      failure = e;
+      failedLast = true;
+    }
+
+    /** Throws the pass's failure, if any, after counting the refusals of a pass that wrote something. */
+    void end() {
+      if (failure == null) {
+        return;
+      }
+      if (wroteAny) {
+        for (Queued put : refused) {
+          if (put.refusals().incrementAndGet() >= REFUSALS_TO_DROP) {
+            drop(put, failure);
+          }
+        }
+      }
+      throw failure;
+    }
+  }
+
+  /** Writes one batch in one bulk write, or put by put when that fails, so that one bad put cannot sink the others. */
+  private void write(Expiry expiry, List<Queued> puts, Pass pass) {
     try {
       if (puts.size() == 1) {
         Queued put = puts.get(0);
@@ -108,39 +174,33 @@ final class PutQueue {
         store.putAll(puts.stream().map(Queued::key).toList(), puts.stream().map(Queued::value).toList(),
             expiry.ifCreated(), expiry.ifUpdated());
       }
-      puts.forEach(put -> queued.remove(ByteBuffer.wrap(put.key()), put));
-    } catch (RuntimeException e) {
-      if (!answers()) {
-        throw e;
+      pass.written(puts);
+    } catch (RuntimeException batchFailure) {
+      if (puts.size() == 1) {
+        pass.failed(puts, batchFailure);
+        return;
       }
       for (Queued put : puts) {
         try {
           store.put(put.key(), put.value(), put.ifCreated(), put.ifUpdated());
-          queued.remove(ByteBuffer.wrap(put.key()), put);
-        } catch (RuntimeException refused) {
-          if (!answers()) {
-            throw refused;
-          }
-          drop(put, refused);
+          pass.written(List.of(put));
+        } catch (RuntimeException e) {
+          pass.failed(List.of(put), e);
         }
       }
     }
   }
 
-  private boolean answers() {
-    try {
-      store.ping();
-      return true;
-    } catch (RuntimeException e) {
-      return false;
-    }
+  private void written(Queued put) {
+    queued.remove(ByteBuffer.wrap(put.key()), put);
   }
 
   private void drop(Queued put, RuntimeException refused) {
     if (queued.remove(ByteBuffer.wrap(put.key()), put)) {
       forget.accept(put.key());
-      LOG.log(System.Logger.Level.WARNING, "Cache " + cacheName + " dropped a put the store refused ("
-          + put.value().length + " bytes): " + refused.getMessage());
+      LOG.log(System.Logger.Level.WARNING, "Cache " + cacheName + " dropped a put the store refused "
+          + REFUSALS_TO_DROP + " times while it took others (" + put.value().length + " bytes): "
+          + refused.getMessage());
     }
   }
 }

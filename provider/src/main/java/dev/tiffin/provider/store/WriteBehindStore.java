@@ -35,7 +35,6 @@ public final class WriteBehindStore extends ForwardingStore {
   private final long maxPending;
   private final String cacheName;
   private final ThreadPoolExecutor writer;
-  private final Thread onShutdown;
   private volatile boolean closed;
 
   /**
@@ -56,9 +55,7 @@ public final class WriteBehindStore extends ForwardingStore {
     });
     writer.allowCoreThreadTimeOut(true);
     // A JVM that exits without closing the cache still writes what it queued.
-    this.onShutdown = new Thread(null, this::writeAtShutdown, "tiffin-write-behind-shutdown", 0, false);
-    onShutdown.setContextClassLoader(WriteBehindStore.class.getClassLoader());
-    Runtime.getRuntime().addShutdownHook(onShutdown);
+    WritesAtExit.add(this);
   }
 
   @Override
@@ -77,7 +74,7 @@ public final class WriteBehindStore extends ForwardingStore {
   }
 
   private void queue(List<byte[]> keys, List<byte[]> values, long expiresAtIfCreated, long expiresAtIfUpdated) {
-    if (queued.size() + keys.size() > maxPending) {
+    if (queued.size() + keys.stream().filter(key -> !queued.holds(key)).count() > maxPending) {
       // The bound: this caller writes the queue before adding to it, and sees the store fail.
       queued.write();
     }
@@ -164,11 +161,7 @@ public final class WriteBehindStore extends ForwardingStore {
   public void close() {
     closed = true;
     writer.shutdown();
-    try {
-      Runtime.getRuntime().removeShutdownHook(onShutdown);
-    } catch (IllegalStateException e) {
-      // The JVM is shutting down: the hook writes the queue.
-    }
+    WritesAtExit.remove(this);
     try {
       flush();
     } catch (RuntimeException e) {
@@ -179,11 +172,12 @@ public final class WriteBehindStore extends ForwardingStore {
     }
   }
 
-  private void writeAtShutdown() {
+  /** Writes the queue as the JVM exits with this cache open. */
+  void writeAtExit() {
     try {
       flush();
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "Cache " + cacheName + " was not closed before the JVM exited, and "
+      LOG.log(System.Logger.Level.WARNING, "Cache " + cacheName + " was open as the JVM exited, and "
           + queued.size() + " put(s) could not be written to " + store().describe() + ": " + e.getMessage());
     }
   }
@@ -197,16 +191,14 @@ public final class WriteBehindStore extends ForwardingStore {
   }
 
   private void settle(List<byte[]> keys) {
-    for (byte[] key : keys) {
-      if (queued.holds(key)) {
-        try {
-          queued.write();
-        } catch (RuntimeException e) {
-          if (keys.stream().anyMatch(queued::holds)) {
-            throw e;
-          }
-        }
-        return;
+    if (keys.stream().noneMatch(queued::holds)) {
+      return;
+    }
+    try {
+      queued.write();
+    } catch (RuntimeException e) {
+      if (keys.stream().anyMatch(queued::holds)) {
+        throw e;
       }
     }
   }
@@ -219,6 +211,9 @@ public final class WriteBehindStore extends ForwardingStore {
         // Closing: the closer may have written the queue already.
         scheduled.set(false);
         queued.write();
+      } catch (RuntimeException | Error e) {
+        scheduled.set(false);
+        throw e;
       }
     }
   }

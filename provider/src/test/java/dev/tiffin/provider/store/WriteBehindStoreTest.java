@@ -1,6 +1,5 @@
 package dev.tiffin.provider.store;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,9 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tiffin.api.FlightLock;
 import dev.tiffin.config.WriteBehindSettings;
 import dev.tiffin.provider.codec.KeyCodec;
+import dev.tiffin.provider.entry.MemoryStore;
 import dev.tiffin.provider.lock.LockSpace;
 import dev.tiffin.provider.time.Ticker;
-import dev.tiffin.provider.entry.MemoryStore;
+import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.StoredEntry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -199,39 +199,80 @@ class WriteBehindStoreTest {
           "a put over the bound hid the store's failure");
       assertEquals(2, store.pending(), "a failed put was queued all the same: the queue outgrew its bound");
       below.down = false;
-      store.flush();
+      await(() -> store.pending() == 0, "the thread never wrote the queue once the store was back");
       assertEquals("2", text(below.memory.get(bytes("b"))));
       assertNull(below.memory.get(bytes("c")), "a put reported failed was written later");
     }
   }
 
   @Test
-  void aPutTheStoreRefusesIsDroppedAndForgottenWhileTheOthersAreWritten() throws Exception {
+  void aPutTheStoreKeepsRefusingWhileItTakesOthersIsDroppedAndForgotten() throws Exception {
     try (WriteBehindStore store = new WriteBehindStore(below, new WriteBehindSettings(100), "c", this::forget)) {
       holdTheWriter(store);
       store.put(bytes("bad"), bytes("poison"), ETERNAL, ETERNAL);
-      store.put(bytes("good"), bytes("fine"), ETERNAL, ETERNAL);
       releaseTheWriter();
-      store.flush();
+      for (int i = 0; i < 10 && store.pending() > 0; i++) {
+        store.put(bytes("good" + i), bytes("fine"), ETERNAL, ETERNAL);
+        try {
+          store.flush();
+        } catch (CacheException refused) {
+          // Each pass that writes a good put counts one more refusal of the bad one.
+        }
+      }
       assertEquals(0, store.pending(), "a refused put held up the queue");
-      assertEquals("fine", text(below.memory.get(bytes("good"))));
+      assertEquals("fine", text(below.memory.get(bytes("good0"))));
       assertNull(below.memory.get(bytes("bad")));
       assertEquals(List.of("bad"), forgotten, "the near tier was not told to forget the refused put");
     }
   }
 
   @Test
-  void aLockWhoseQueuedPutsCannotBeWrittenStaysTakenUntilItsLeaseRunsOut() throws Exception {
+  void aStoreThatRefusesEveryPutDropsNone() throws Exception {
+    try (WriteBehindStore store = new WriteBehindStore(below, new WriteBehindSettings(100), "c", this::forget)) {
+      below.down = true;
+      for (int i = 0; i < 5; i++) {
+        store.put(bytes("k" + i), bytes("v" + i), ETERNAL, ETERNAL);
+      }
+      for (int i = 0; i < 5; i++) {
+        assertThrows(CacheException.class, store::flush);
+      }
+      assertEquals(5, store.pending(), "puts were dropped while the store refused everything");
+      assertTrue(forgotten.isEmpty());
+      below.down = false;
+      // The thread retries: a flush now could find it writing and fail fast, the store having just failed.
+      await(() -> store.pending() == 0, "the thread never wrote the queue once the store was back");
+      assertEquals("v4", text(below.memory.get(bytes("k4"))));
+    }
+  }
+
+  @Test
+  void aPutOverAQueuedOneKeepsTheExpiryTheQueuedOneWouldHaveGiven() throws Exception {
+    long first = System.currentTimeMillis() + 3_600_000;
+    try (WriteBehindStore store = new WriteBehindStore(below, new WriteBehindSettings(100), "c", this::forget)) {
+      holdTheWriter(store);
+      store.put(bytes("k"), bytes("v1"), first, ByteStore.KEEP_EXPIRY);
+      store.put(bytes("k"), bytes("v2"), first + 60_000, ByteStore.KEEP_EXPIRY);
+      releaseTheWriter();
+      store.flush();
+      assertEquals("v2", text(below.memory.get(bytes("k"))));
+      assertEquals(first, below.memory.get(bytes("k")).expiresAt(), "merging the queued puts moved the expiry");
+    }
+  }
+
+  @Test
+  void aLockWhoseQueuedPutsCannotBeWrittenStaysTakenUntilItsLeaseRunsOutUnrenewed() throws Exception {
     try (WriteBehindStore store = new WriteBehindStore(below, new WriteBehindSettings(100), "c", this::forget)) {
       LockSpace locks = new LockSpace("c", below.memory, new KeyCodec("app", "c", written -> { }),
           System::currentTimeMillis, Ticker.SYSTEM, store);
-      FlightLock lock = locks.lock("k", Duration.ofSeconds(30), Duration.ZERO);
+      FlightLock lock = locks.renewedLock("k", Duration.ofMillis(300), Duration.ZERO);
       below.down = true;
       store.put(bytes("k"), bytes("v"), ETERNAL, ETERNAL);
       assertThrows(CacheException.class, lock::close);
       assertThrows(CacheException.class, () -> locks.lock("k", Duration.ofSeconds(30), Duration.ZERO),
           "the lock was given back although what was put under it never reached the store");
       below.down = false;
+      // Renewal stopped with the failed release: the lease runs out and the lock can be taken again.
+      locks.lock("k", Duration.ofSeconds(30), Duration.ofSeconds(5)).close();
     }
   }
 

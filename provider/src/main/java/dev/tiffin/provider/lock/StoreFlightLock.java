@@ -59,7 +59,11 @@ public final class StoreFlightLock implements FlightLock {
     try {
       lock.keeper = LeaseKeeper.keep(lock);
     } catch (RuntimeException | Error e) {
-      lock.close();
+      try {
+        lock.close();
+      } catch (RuntimeException closing) {
+        e.addSuppressed(closing);
+      }
       throw e;
     }
     return lock;

@@ -11,15 +11,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import javax.cache.CacheException;
 
 /**
  * The puts a write-behind cache has accepted and not yet written, at most one per key (the latest), and
  * how they are written: one bulk write per expiry, one writer at a time, so puts to one key reach the store
  * in the order they were made. A put leaves the queue once written, unless a newer put of its key came in.
  *
- * <p>A put the store refuses in {@value #REFUSALS_TO_DROP} passes in which other puts were written is
- * bad in itself (a value too large, say): it is dropped, so that it cannot hold up every other one.
+ * <p>A write that fails while the store still answers {@code PING} is a refusal, not an outage: the
+ * pass goes on. A put refused just before another write succeeded, in {@value #REFUSALS_TO_DROP} passes,
+ * is bad in itself (a value too large, say) and is dropped, so it cannot hold up the others; a store that
+ * refuses every write (out of memory, read-only) drops none.
  */
 final class PutQueue {
 
@@ -47,9 +48,25 @@ final class PutQueue {
   private record Expiry(long ifCreated, long ifUpdated) {
   }
 
+  /** What a pass over the queue did. */
+  enum Outcome {
+    /** Nothing was queued. */
+    EMPTY,
+    /** It wrote puts (others may be refused and still queued). */
+    WROTE,
+    /** The store refused every queued put while it answered: try again later. */
+    STUCK
+  }
+
   private final Map<ByteBuffer, Queued> queued = new ConcurrentHashMap<>();
   private final ReentrantLock writing = new ReentrantLock();
   private final AtomicBoolean failing = new AtomicBoolean();
+  /** How many passes have begun; a caller that waited while one began needs no pass of its own. */
+  private volatile long passes;
+  /** What the latest pass came to: its outcome, or the store's failure that ended it. */
+  private Outcome lastOutcome = Outcome.EMPTY;
+  private RuntimeException lastFailure;
+  private volatile RuntimeException lastRefusal;
   private final ByteStore store;
   private final String cacheName;
   private final Consumer<byte[]> forget;
@@ -66,6 +83,11 @@ final class PutQueue {
     queued.merge(ByteBuffer.wrap(key), put, (earlier, later) -> later.after(earlier));
   }
 
+  /** The put of {@code key} waiting now, or {@code null}: another one later means it was written or superseded. */
+  Object waiting(byte[] key) {
+    return queued.get(ByteBuffer.wrap(key));
+  }
+
   boolean holds(byte[] key) {
     return queued.containsKey(ByteBuffer.wrap(key));
   }
@@ -78,40 +100,37 @@ final class PutQueue {
     return queued.isEmpty();
   }
 
+  /** Why the store last refused a put, for a caller whose own put is still queued. */
+  RuntimeException lastRefusal() {
+    return lastRefusal;
+  }
+
   /**
-   * Writes the puts queued now; whether there were any. Throws, keeping what it could not write queued,
-   * when the store fails or refuses a put; a failing store is logged once until a write succeeds again,
-   * and while it fails a caller finding another write under way fails at once rather than wait behind it
-   * for the store's timeout.
+   * Writes the puts queued now, unless a pass began while this caller waited for its turn (that pass
+   * covered them). Throws the store's failure, keeping the puts queued, when the store does not answer;
+   * that is logged once until a pass succeeds again.
    */
-  boolean write() {
-    if (!failing.get()) {
-      writing.lock();
-    } else if (!writing.tryLock()) {
-      throw new CacheException("Cache " + cacheName + " cannot write its queued puts to " + store.describe()
-          + " now: its last write failed and another is under way");
-    }
-    Pass pass = new Pass();
+  Outcome write() {
+    long before = passes;
+    writing.lock();
     try {
-      if (queued.isEmpty()) {
-        return false;
+      if (passes != before) {
+        if (lastFailure != null) {
+          throw lastFailure;
+        }
+        return lastOutcome;
       }
-      Map<Expiry, List<Queued>> batches = new LinkedHashMap<>();
-      for (Queued put : queued.values()) {
-        batches.computeIfAbsent(put.expiry(), e -> new ArrayList<>()).add(put);
-      }
-      for (Map.Entry<Expiry, List<Queued>> batch : batches.entrySet()) {
-        write(batch.getKey(), batch.getValue(), pass);
-      }
-      pass.end();
+      passes++;
+      lastFailure = null;
+      lastOutcome = pass();
       if (failing.compareAndSet(true, false)) {
         LOG.log(System.Logger.Level.INFO, "Cache " + cacheName + " writes its queued puts to " + store.describe()
             + " again");
       }
-      return true;
+      return lastOutcome;
     } catch (RuntimeException e) {
-      // A pass that wrote something met a refused put, not a failing store.
-      if (!pass.wroteAny && failing.compareAndSet(false, true)) {
+      lastFailure = e;
+      if (failing.compareAndSet(false, true)) {
         LOG.log(System.Logger.Level.WARNING, "Cache " + cacheName + " could not write its queued puts to "
             + store.describe() + " (" + queued.size() + " keys waiting); they stay queued and are retried: "
             + e.getMessage());
@@ -122,49 +141,22 @@ final class PutQueue {
     }
   }
 
-  /**
-   * One pass over the queue. Two failures in a row before anything was written mean the store is failing,
-   * not a put: the pass stops and everything stays queued. A put that fails between others that were
-   * written counts as refused.
-   */
-  private final class Pass {
-    private final List<Queued> refused = new ArrayList<>();
-    private RuntimeException failure;
-    private boolean wroteAny;
-    private boolean failedLast;
-
-    void written(List<Queued> puts) {
-      puts.forEach(PutQueue.this::written);
-      wroteAny = true;
-      failedLast = false;
+  private Outcome pass() {
+    if (queued.isEmpty()) {
+      return Outcome.EMPTY;
     }
-
-    void failed(List<Queued> puts, RuntimeException e) {
-      if (failedLast && !wroteAny) {
-        throw e;
-      }
-      refused.addAll(puts);
-      failure = e;
-      failedLast = true;
+    Map<Expiry, List<Queued>> batches = new LinkedHashMap<>();
+    for (Queued put : queued.values()) {
+      batches.computeIfAbsent(put.expiry(), e -> new ArrayList<>()).add(put);
     }
-
-    /** Throws the pass's failure, if any, after counting the refusals of a pass that wrote something. */
-    void end() {
-      if (failure == null) {
-        return;
-      }
-      if (wroteAny) {
-        for (Queued put : refused) {
-          if (put.refusals().incrementAndGet() >= REFUSALS_TO_DROP) {
-            drop(put, failure);
-          }
-        }
-      }
-      throw failure;
+    Pass pass = new Pass();
+    for (Map.Entry<Expiry, List<Queued>> batch : batches.entrySet()) {
+      write(batch.getKey(), batch.getValue(), pass);
     }
+    return pass.wroteAny ? Outcome.WROTE : Outcome.STUCK;
   }
 
-  /** Writes one batch in one bulk write, or put by put when that fails, so that one bad put cannot sink the others. */
+  /** Writes one batch in one bulk write, or put by put when the store refuses it, so one bad put cannot sink the rest. */
   private void write(Expiry expiry, List<Queued> puts, Pass pass) {
     try {
       if (puts.size() == 1) {
@@ -180,6 +172,7 @@ final class PutQueue {
         pass.failed(puts, batchFailure);
         return;
       }
+      pass.requireAnswers(batchFailure);
       for (Queued put : puts) {
         try {
           store.put(put.key(), put.value(), put.ifCreated(), put.ifUpdated());
@@ -191,16 +184,53 @@ final class PutQueue {
     }
   }
 
-  private void written(Queued put) {
-    queued.remove(ByteBuffer.wrap(put.key()), put);
+  /** One pass over the queue: which puts failed since its last successful write. */
+  private final class Pass {
+    private final List<Queued> failedSinceWrite = new ArrayList<>();
+    private boolean wroteAny;
+
+    /** Puts that failed just before these were written were refused by a store taking writes: counted. */
+    void written(List<Queued> puts) {
+      puts.forEach(put -> queued.remove(ByteBuffer.wrap(put.key()), put));
+      wroteAny = true;
+      for (Queued refused : failedSinceWrite) {
+        if (refused.refusals().incrementAndGet() >= REFUSALS_TO_DROP) {
+          drop(refused);
+        }
+      }
+      failedSinceWrite.clear();
+    }
+
+    /** A failure while the store answers is a refusal of these puts; otherwise the store is down: the pass ends. */
+    void failed(List<Queued> puts, RuntimeException e) {
+      requireAnswers(e);
+      lastRefusal = e;
+      failedSinceWrite.addAll(puts);
+    }
+
+    void requireAnswers(RuntimeException failure) {
+      if (!answers()) {
+        throw failure;
+      }
+    }
   }
 
-  private void drop(Queued put, RuntimeException refused) {
+  private boolean answers() {
+    try {
+      store.ping();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private void drop(Queued put) {
     if (queued.remove(ByteBuffer.wrap(put.key()), put)) {
       forget.accept(put.key());
+      RuntimeException refused = lastRefusal;
       LOG.log(System.Logger.Level.WARNING, "Cache " + cacheName + " dropped a put the store refused "
-          + REFUSALS_TO_DROP + " times while it took others (" + put.value().length + " bytes): "
-          + refused.getMessage());
+          + REFUSALS_TO_DROP + " times while it took others (" + put.value().length + " bytes)"
+          + (refused != null ? ": " + refused.getMessage() : ""));
     }
   }
 }

@@ -4,13 +4,16 @@ import dev.tiffin.config.WriteBehindSettings;
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.ScanPage;
 import dev.tiffin.spi.StoredEntry;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import javax.cache.CacheException;
 
 /**
  * Write-behind: a put returns once it is queued here, and a thread of this layer writes the queue to
@@ -19,10 +22,10 @@ import java.util.function.Consumer;
  * conditional write is decided on what was put; other JVMs see a put once it is written.
  *
  * <p>A put that would grow the queue past its bound first writes the queue itself, so its caller waits
- * for the store and sees it fail (the put is then not queued). A batch the store fails stays queued and
- * the thread retries it, backing off up to a second; a put the store refuses while it answers pings is
- * dropped, logged and forgotten by the near tier. Closing, or the JVM shutting down, writes the queue;
- * what is still queued when the JVM dies is lost: a cache that must not lose a put leaves this off.
+ * for the store and sees it fail (the put is then not queued). Puts the store fails stay queued and the
+ * thread retries them, backing off up to a second; one the store keeps refusing while it takes others
+ * is dropped (see {@link PutQueue}). Closing, or the JVM exiting, writes the queue; what is still queued
+ * when the JVM dies is lost: a cache that must not lose a put leaves this off.
  */
 public final class WriteBehindStore extends ForwardingStore {
 
@@ -163,10 +166,7 @@ public final class WriteBehindStore extends ForwardingStore {
     writer.shutdown();
     WritesAtExit.remove(this);
     try {
-      flush();
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "Cache " + cacheName + " closed with " + queued.size()
-          + " put(s) it could not write to " + store().describe() + ": " + e.getMessage());
+      writeAll("was closed");
     } finally {
       store().close();
     }
@@ -174,33 +174,56 @@ public final class WriteBehindStore extends ForwardingStore {
 
   /** Writes the queue as the JVM exits with this cache open. */
   void writeAtExit() {
+    writeAll("was open as the JVM exited");
+  }
+
+  /** Writes what is queued, logging what could not be written: the store failed or refused it. */
+  private void writeAll(String when) {
+    String cause;
     try {
       flush();
+      if (queued.isEmpty()) {
+        return;
+      }
+      cause = refused("the store refused them").getMessage();
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "Cache " + cacheName + " was open as the JVM exited, and "
-          + queued.size() + " put(s) could not be written to " + store().describe() + ": " + e.getMessage());
+      cause = e.getMessage();
     }
+    LOG.log(System.Logger.Level.WARNING, "Cache " + cacheName + " " + when + " with " + queued.size()
+        + " put(s) not written to " + store().describe() + "; " + cause);
   }
 
   /**
-   * A key is written only once no put of it is queued: what was put before must reach the store first.
-   * A failure to write other keys is theirs.
+   * A key is read or changed only once no put of it made before is queued: that put must reach the store
+   * first. A failure to write other keys is theirs; a put of one of these keys the store refused fails the call.
    */
   private void settle(byte[] key) {
     settle(List.of(key));
   }
 
   private void settle(List<byte[]> keys) {
-    if (keys.stream().noneMatch(queued::holds)) {
+    List<Object> waiting = new ArrayList<>(keys.size());
+    keys.forEach(key -> waiting.add(queued.waiting(key)));
+    if (waiting.stream().allMatch(Objects::isNull)) {
       return;
     }
+    RuntimeException failure = null;
     try {
       queued.write();
     } catch (RuntimeException e) {
-      if (keys.stream().anyMatch(queued::holds)) {
-        throw e;
+      failure = e;
+    }
+    for (int i = 0; i < keys.size(); i++) {
+      if (waiting.get(i) != null && queued.waiting(keys.get(i)) == waiting.get(i)) {
+        throw failure != null ? failure : refused("The store refused a put of cache " + cacheName
+            + " that is still queued");
       }
     }
+  }
+
+  private CacheException refused(String what) {
+    RuntimeException refusal = queued.lastRefusal();
+    return new CacheException(what + (refusal != null ? ": " + refusal.getMessage() : ""), refusal);
   }
 
   private void wake() {
@@ -218,29 +241,37 @@ public final class WriteBehindStore extends ForwardingStore {
     }
   }
 
-  /** The thread's loop: batch after batch until nothing is queued, retrying a failed batch after a pause. */
+  /**
+   * The thread's loop: pass after pass until nothing is queued, pausing after a pass that failed or
+   * wrote nothing (the store refused what is left).
+   */
   private void drain() {
     boolean holdsTheFlag = true;
     long pause = FIRST_RETRY_MILLIS;
     try {
       // Once closed, what is left is the closer's to write.
       while (!closed) {
+        PutQueue.Outcome outcome;
         try {
-          if (!queued.write()) {
-            scheduled.set(false);
-            holdsTheFlag = false;
-            // A put that found the flag still set counted on this pass: look once more.
-            if (queued.isEmpty() || !scheduled.compareAndSet(false, true)) {
-              return;
-            }
-            holdsTheFlag = true;
-          }
-          pause = FIRST_RETRY_MILLIS;
+          outcome = queued.write();
         } catch (RuntimeException e) {
+          outcome = PutQueue.Outcome.STUCK;
+        }
+        if (outcome == PutQueue.Outcome.EMPTY) {
+          scheduled.set(false);
+          holdsTheFlag = false;
+          // A put that found the flag still set counted on this pass: look once more.
+          if (queued.isEmpty() || !scheduled.compareAndSet(false, true)) {
+            return;
+          }
+          holdsTheFlag = true;
+        } else if (outcome == PutQueue.Outcome.STUCK) {
           if (!pause(pause)) {
             return;
           }
           pause = Math.min(pause * 2, LONGEST_RETRY_MILLIS);
+        } else {
+          pause = FIRST_RETRY_MILLIS;
         }
       }
     } finally {

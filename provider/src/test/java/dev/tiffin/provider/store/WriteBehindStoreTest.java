@@ -119,6 +119,12 @@ class WriteBehindStoreTest {
     assertTrue(below.writeWaiting.await(5, TimeUnit.SECONDS), "the write-behind thread never wrote");
   }
 
+  /** The locks of a cache whose writes go through {@code store}, kept in the memory store below it. */
+  private LockSpace locksOver(WriteBehindStore store) {
+    return new LockSpace("c", below.memory, new KeyCodec("app", "c", written -> { }), System::currentTimeMillis,
+        Ticker.SYSTEM, store);
+  }
+
   private void releaseTheWriter() {
     below.shut = false;
     below.gate.countDown();
@@ -257,8 +263,7 @@ class WriteBehindStoreTest {
   @Test
   void aRefusedPutFailsReadsOfItsKeyButNotOthersNorTheReleaseOfALock() throws Exception {
     try (WriteBehindStore store = new WriteBehindStore(below, new WriteBehindSettings(100), "c", this::forget)) {
-      LockSpace locks = new LockSpace("c", below.memory, new KeyCodec("app", "c", written -> { }),
-          System::currentTimeMillis, Ticker.SYSTEM, store);
+      LockSpace locks = locksOver(store);
       FlightLock lock = locks.lock("g", Duration.ofSeconds(30), Duration.ZERO);
       holdTheWriter(store);
       store.put(bytes("bad"), bytes("poison"), ETERNAL, ETERNAL);
@@ -288,8 +293,7 @@ class WriteBehindStoreTest {
   @Test
   void aLockWhoseQueuedPutsCannotBeWrittenStaysTakenUntilItsLeaseRunsOutUnrenewed() throws Exception {
     try (WriteBehindStore store = new WriteBehindStore(below, new WriteBehindSettings(100), "c", this::forget)) {
-      LockSpace locks = new LockSpace("c", below.memory, new KeyCodec("app", "c", written -> { }),
-          System::currentTimeMillis, Ticker.SYSTEM, store);
+      LockSpace locks = locksOver(store);
       FlightLock lock = locks.renewedLock("k", Duration.ofSeconds(2), Duration.ZERO);
       below.down = true;
       store.put(bytes("k"), bytes("v"), ETERNAL, ETERNAL);
@@ -313,8 +317,7 @@ class WriteBehindStoreTest {
   @Test
   void aLockIsReleasedOnlyOnceWhatWasPutUnderItIsInTheStore() throws Exception {
     try (WriteBehindStore store = new WriteBehindStore(below, new WriteBehindSettings(100), "c", this::forget)) {
-      LockSpace locks = new LockSpace("c", below.memory, new KeyCodec("app", "c", written -> { }),
-          System::currentTimeMillis, Ticker.SYSTEM, store);
+      LockSpace locks = locksOver(store);
       FlightLock lock = locks.lock("k", Duration.ofSeconds(30), Duration.ZERO);
       holdTheWriter(store);
       store.put(bytes("k"), bytes("v"), ETERNAL, ETERNAL);

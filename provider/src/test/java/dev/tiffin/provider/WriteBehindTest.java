@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Write-behind on Redis, two providers standing for two JVMs, each with a near tier: a JVM reads its own
- * puts at once, the other's near tier ends on the last one, and getOrSet still runs one factory across both.
+ * puts at once, the other's near tier ends on the last one, and getOrSet still runs one factory across both;
+ * on SQLite, what a provider queued is in the file once it is closed.
  */
 class WriteBehindTest {
 
@@ -83,6 +84,34 @@ class WriteBehindTest {
         assertEquals("value", a.get(10, TimeUnit.SECONDS));
       }
       assertEquals(20, runs.get(), "a factory ran again in the other JVM: the lock was free before the value was stored");
+    }
+  }
+
+  @Test
+  void onSqliteEveryQueuedPutIsInTheFileOnceTheProviderIsClosed() throws Exception {
+    Map<String, String> settings = Map.of("tiffin.store.default.uri", "sqlite:" + folder.resolve("behind.db"),
+        "tiffin.cache.shared.near.max-entries", "1000", "tiffin.cache.shared.write-behind.max-pending", "1000");
+    try (TiffinCachingProvider writing = TestProviders.withSettings(folder, settings)) {
+      Cache<String, String> cache = cache(writing);
+      for (int i = 0; i < 500; i++) {
+        cache.put("k" + i, "v" + i);
+        assertEquals("v" + i, cache.get("k" + i));
+      }
+      assertFalse(cache.putIfAbsent("k7", "other"), "a conditional write was decided before a queued put");
+      int entries = 0;
+      for (Cache.Entry<String, String> ignored : cache) {
+        entries++;
+      }
+      assertEquals(500, entries, "iteration missed queued puts");
+      for (int i = 0; i < 500; i++) {
+        cache.put("k" + i, "w" + i);
+      }
+    }
+    try (TiffinCachingProvider reading = TestProviders.withSettings(folder, settings)) {
+      Cache<String, String> cache = cache(reading);
+      for (int i = 0; i < 500; i++) {
+        assertEquals("w" + i, cache.get("k" + i), "a queued put was lost when the provider closed");
+      }
     }
   }
 }

@@ -58,7 +58,7 @@ public final class WriteBehindStore extends ForwardingStore {
     });
     writer.allowCoreThreadTimeOut(true);
     // A JVM that exits without closing the cache still writes what it queued.
-    WritesAtExit.add(this);
+    WritesAtExit.add(this, this::writeAtExit);
   }
 
   @Override
@@ -173,7 +173,7 @@ public final class WriteBehindStore extends ForwardingStore {
   }
 
   /** Writes the queue as the JVM exits with this cache open. */
-  void writeAtExit() {
+  private void writeAtExit() {
     writeAll("was open as the JVM exited");
   }
 

@@ -1,23 +1,25 @@
 package dev.tiffin.provider.store;
 
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * The write-behind layers still open, whose queues are written when the JVM exits: one shutdown hook, in
- * place only while some layer is open, so that a closed provider leaves nothing of its class loader behind.
+ * What open write-behind layers must write when the JVM exits: one shutdown hook, in place only while
+ * some layer is open, so that a closed provider leaves nothing of its class loader behind.
  */
 final class WritesAtExit {
 
-  private static final Set<WriteBehindStore> OPEN = new LinkedHashSet<>();
+  private static final Map<Object, Runnable> OPEN = new IdentityHashMap<>();
   private static Thread hook;
 
   private WritesAtExit() {
   }
 
-  static synchronized void add(WriteBehindStore store) {
-    OPEN.add(store);
+  /** Runs {@code write} when the JVM exits, unless {@link #remove} of {@code owner} came first. */
+  static synchronized void add(Object owner, Runnable write) {
+    OPEN.put(owner, write);
     if (hook == null) {
       Thread thread = new Thread(null, WritesAtExit::writeAll, "tiffin-write-behind-exit", 0, false);
       thread.setContextClassLoader(WritesAtExit.class.getClassLoader());
@@ -30,8 +32,8 @@ final class WritesAtExit {
     }
   }
 
-  static synchronized void remove(WriteBehindStore store) {
-    OPEN.remove(store);
+  static synchronized void remove(Object owner) {
+    OPEN.remove(owner);
     if (OPEN.isEmpty() && hook != null) {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -43,10 +45,10 @@ final class WritesAtExit {
   }
 
   private static void writeAll() {
-    List<WriteBehindStore> open;
+    List<Runnable> writes;
     synchronized (WritesAtExit.class) {
-      open = List.copyOf(OPEN);
+      writes = new ArrayList<>(OPEN.values());
     }
-    open.forEach(WriteBehindStore::writeAtExit);
+    writes.forEach(Runnable::run);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tiffin.provider.lock;
 
+import dev.tiffin.provider.async.DetachedThreads;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -40,13 +41,9 @@ final class LeaseKeeper implements AutoCloseable {
   }
 
   private static ScheduledThreadPoolExecutor renewals() {
-    ScheduledThreadPoolExecutor renewals = new ScheduledThreadPoolExecutor(1, runnable -> {
-      // Started by whichever caller schedules first: it must not keep that caller's class loader alive.
-      Thread thread = new Thread(null, runnable, "tiffin-lease-renewal", 0, false);
-      thread.setContextClassLoader(LeaseKeeper.class.getClassLoader());
-      thread.setDaemon(true);
-      return thread;
-    });
+    // Started by whichever caller schedules first: it must not keep that caller's class loader alive.
+    ScheduledThreadPoolExecutor renewals =
+        new ScheduledThreadPoolExecutor(1, runnable -> DetachedThreads.create("tiffin-lease-renewal", runnable));
     renewals.setKeepAliveTime(5, TimeUnit.SECONDS);
     renewals.allowCoreThreadTimeOut(true);
     renewals.setRemoveOnCancelPolicy(true);

@@ -39,7 +39,8 @@ public final class StoreFlightLock implements FlightLock {
   private final Object key;
   private final String cacheName;
   private final AtomicBoolean closing = new AtomicBoolean();
-  private final AtomicBoolean released = new AtomicBoolean();
+  /** Set once renewals must stop: the lease is given back, or kept to run out. */
+  private volatile boolean released;
   private volatile LeaseKeeper keeper;
 
   private StoreFlightLock(LockSpace space, byte[] lockKey, Object key, byte[] token, long leaseMillis) {
@@ -115,7 +116,7 @@ public final class StoreFlightLock implements FlightLock {
    * that ran out stays out: another caller may be taking it over at this moment.
    */
   boolean renew() {
-    return !released.get() && store.touch(lockKey, token, leaseEnd(clock.getAsLong(), leaseMillis));
+    return !released && store.touch(lockKey, token, leaseEnd(clock.getAsLong(), leaseMillis));
   }
 
   /** Names the lock in logs. */
@@ -148,7 +149,7 @@ public final class StoreFlightLock implements FlightLock {
   }
 
   private void stopRenewing() {
-    released.set(true);
+    released = true;
     LeaseKeeper renewing = keeper;
     if (renewing != null) {
       renewing.close();

@@ -88,10 +88,6 @@ final class PutQueue {
     return queued.get(ByteBuffer.wrap(key));
   }
 
-  boolean holds(byte[] key) {
-    return queued.containsKey(ByteBuffer.wrap(key));
-  }
-
   int size() {
     return queued.size();
   }

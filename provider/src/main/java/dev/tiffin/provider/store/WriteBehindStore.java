@@ -1,6 +1,7 @@
 package dev.tiffin.provider.store;
 
 import dev.tiffin.config.WriteBehindSettings;
+import dev.tiffin.provider.async.DetachedThreads;
 import dev.tiffin.spi.ByteStore;
 import dev.tiffin.spi.ScanPage;
 import dev.tiffin.spi.StoredEntry;
@@ -49,13 +50,9 @@ public final class WriteBehindStore extends ForwardingStore {
     this.maxPending = settings.maxPending();
     this.cacheName = cacheName;
     this.queued = new PutQueue(store, cacheName, forget);
-    this.writer = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
-      // Started by whichever caller puts first: it must not keep that caller's class loader alive.
-      Thread thread = new Thread(null, runnable, "tiffin-write-behind-" + cacheName, 0, false);
-      thread.setContextClassLoader(WriteBehindStore.class.getClassLoader());
-      thread.setDaemon(true);
-      return thread;
-    });
+    // Started by whichever caller puts first: it must not keep that caller's class loader alive.
+    this.writer = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        runnable -> DetachedThreads.create("tiffin-write-behind-" + cacheName, runnable));
     writer.allowCoreThreadTimeOut(true);
     // A JVM that exits without closing the cache still writes what it queued.
     WritesAtExit.add(this, this::writeAtExit);
@@ -77,7 +74,11 @@ public final class WriteBehindStore extends ForwardingStore {
   }
 
   private void queue(List<byte[]> keys, List<byte[]> values, long expiresAtIfCreated, long expiresAtIfUpdated) {
-    if (queued.size() + keys.stream().filter(key -> !queued.holds(key)).count() > maxPending) {
+    int newKeys = 0;
+    for (byte[] key : keys) {
+      newKeys += queued.waiting(key) == null ? 1 : 0;
+    }
+    if (queued.size() + newKeys > maxPending) {
       // The bound: this caller writes the queue before adding to it, and sees the store fail.
       queued.write();
     }
@@ -198,7 +199,10 @@ public final class WriteBehindStore extends ForwardingStore {
    * first. A failure to write other keys is theirs; a put of one of these keys the store refused fails the call.
    */
   private void settle(byte[] key) {
-    settle(List.of(key));
+    // The common case, on every read that reaches the store: nothing of the key is queued.
+    if (queued.waiting(key) != null) {
+      settle(List.of(key));
+    }
   }
 
   private void settle(List<byte[]> keys) {

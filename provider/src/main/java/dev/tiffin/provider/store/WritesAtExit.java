@@ -1,5 +1,6 @@
 package dev.tiffin.provider.store;
 
+import dev.tiffin.provider.async.DetachedThreads;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -21,8 +22,7 @@ final class WritesAtExit {
   static synchronized void add(Object owner, Runnable write) {
     OPEN.put(owner, write);
     if (hook == null) {
-      Thread thread = new Thread(null, WritesAtExit::writeAll, "tiffin-write-behind-exit", 0, false);
-      thread.setContextClassLoader(WritesAtExit.class.getClassLoader());
+      Thread thread = DetachedThreads.create("tiffin-write-behind-exit", WritesAtExit::writeAll);
       try {
         Runtime.getRuntime().addShutdownHook(thread);
         hook = thread;
